@@ -1,0 +1,176 @@
+import type { z } from 'zod';
+import type { ContactKey, MessageFact, Problem, WhatsAppBatch } from './facts.js';
+import { contactKey as key, emptyBatch } from './facts.js';
+import {
+  ChangeValue,
+  ContactItem,
+  Envelope,
+  HistoryChunk,
+  MessageItem,
+  StatusItem,
+  type WhatsAppError,
+} from './payload.js';
+import { preview } from './preview.js';
+import { statusFact } from './status-fact.js';
+
+export type NormalizeResult =
+  | { ok: true; batch: WhatsAppBatch }
+  | { ok: false; problems: Problem[] };
+
+export type NormalizeOptions = { receivedAt: Date; attributionPattern: RegExp };
+
+/**
+ * Turns a parsed WhatsApp webhook body into facts. Walks every entry × change × item;
+ * routes on `change.field`; a malformed item becomes a Problem with its path while the
+ * rest of the body is still used. A body that is not a WhatsApp envelope at all is `ok: false`.
+ */
+export function normalizeWhatsApp(body: unknown, opts: NormalizeOptions): NormalizeResult {
+  const env = Envelope.safeParse(body);
+  if (!env.success) return { ok: false, problems: zodProblems('', env.error) };
+  const batch = emptyBatch();
+  env.data.entry.forEach((entry, ei) =>
+    entry.changes.forEach((change, ci) => {
+      const path = `entry[${ei}].changes[${ci}].value`;
+      switch (change.field) {
+        case 'messages':
+        case 'smb_message_echoes':
+        case 'history': {
+          const value = ChangeValue.safeParse(change.value);
+          if (!value.success) {
+            batch.problems.push(...zodProblems(path, value.error));
+            return;
+          }
+          readChange(batch, change.field, value.data, path, entry.id, opts);
+          return;
+        }
+        default:
+          batch.unmodelledFields.push(change.field);
+      }
+    }),
+  );
+  return { ok: true, batch };
+}
+
+function readChange(
+  batch: WhatsAppBatch,
+  field: 'messages' | 'smb_message_echoes' | 'history',
+  value: ChangeValue,
+  path: string,
+  wabaId: string | undefined,
+  opts: NormalizeOptions,
+): void {
+  const channel = value.metadata.phone_number_id;
+  const display = value.metadata.display_phone_number;
+  batch.channels.push({ phoneNumberId: channel, displayPhoneNumber: display, wabaId, at: opts.receivedAt });
+  const profiles = contactProfiles(value.contacts ?? []);
+  const parse = <S extends z.ZodType>(schema: S, items: unknown[] | undefined, name: string) =>
+    (items ?? []).flatMap((item, i) => {
+      const r = schema.safeParse(item);
+      if (r.success) return [r.data as z.infer<S>];
+      batch.problems.push(...zodProblems(`${path}.${name}[${i}]`, r.error));
+      return [];
+    });
+
+  for (const m of parse(MessageItem, value.messages, 'messages')) {
+    const contact = key(m.from_user_id, m.from);
+    pushMessage(batch, m, { direction: 'inbound', origin: field === 'history' ? 'history' : 'live', channel, contact });
+    if (contact) batch.contacts.push({ ...contact, ...profiles.get(keyString(contact)), at: m.timestamp, via: 'inbound' });
+  }
+  for (const s of parse(StatusItem, value.statuses, 'statuses')) {
+    const fact = statusFact(s, channel, opts.attributionPattern);
+    batch.statuses.push(fact);
+    if (fact.contact) {
+      batch.contacts.push({ ...fact.contact, ...profiles.get(keyString(fact.contact)), at: s.timestamp, via: 'outbound' });
+    }
+  }
+  for (const m of parse(MessageItem, value.message_echoes, 'message_echoes')) {
+    if (m.type === 'edit' || m.type === 'revoke') {
+      const original = originalWamid(m);
+      if (original) batch.amendments.push({ originalWamid: original, kind: m.type, ts: m.timestamp });
+      continue;
+    }
+    const contact = key(undefined, m.to);
+    pushMessage(batch, m, { direction: 'outbound', origin: 'echo', channel, contact });
+    if (contact) batch.contacts.push({ ...contact, at: m.timestamp, via: 'outbound' });
+  }
+  for (const e of (value.errors ?? []) as WhatsAppError[]) {
+    batch.errors.push({
+      phoneNumberId: channel,
+      code: e.code ?? null,
+      title: e.title ?? e.message ?? null,
+      details: e.error_data?.details ?? null,
+      at: opts.receivedAt,
+    });
+  }
+  (value.history ?? []).forEach((chunk, hi) => readHistory(batch, chunk, `${path}.history[${hi}]`, channel, display));
+}
+
+// Onboarding backfill: stored so conversations have context, flagged `history`, never counted.
+function readHistory(batch: WhatsAppBatch, chunk: unknown, path: string, channel: string, display?: string): void {
+  const parsed = HistoryChunk.safeParse(chunk);
+  if (!parsed.success) {
+    batch.problems.push(...zodProblems(path, parsed.error));
+    return;
+  }
+  parsed.data.threads.forEach((thread, ti) =>
+    thread.messages.forEach((raw, mi) => {
+      const m = MessageItem.safeParse(raw);
+      if (!m.success) {
+        batch.problems.push(...zodProblems(`${path}.threads[${ti}].messages[${mi}]`, m.error));
+        return;
+      }
+      const outbound = m.data.from !== undefined && m.data.from === display;
+      const contact = key(undefined, thread.id);
+      pushMessage(batch, m.data, { direction: outbound ? 'outbound' : 'inbound', origin: 'history', channel, contact });
+    }),
+  );
+}
+
+function pushMessage(
+  batch: WhatsAppBatch,
+  m: MessageItem,
+  where: Pick<MessageFact, 'direction' | 'origin' | 'contact'> & { channel: string },
+): void {
+  batch.messages.push({
+    wamid: m.id,
+    direction: where.direction,
+    origin: where.origin,
+    type: m.type,
+    phoneNumberId: where.channel,
+    contact: where.contact,
+    ts: m.timestamp,
+    preview: preview(m),
+    replyToWamid: m.context?.id ?? null,
+  });
+}
+
+function contactProfiles(items: unknown[]): Map<string, { name?: string; username?: string }> {
+  const out = new Map<string, { name?: string; username?: string }>();
+  for (const item of items) {
+    const c = ContactItem.safeParse(item);
+    if (!c.success) continue; // a profile is a nicety; the message itself still names the sender
+    const profile = { name: c.data.profile?.name, username: c.data.profile?.username };
+    if (c.data.user_id) out.set(`u:${c.data.user_id}`, profile);
+    if (c.data.wa_id) out.set(`w:${c.data.wa_id}`, profile);
+  }
+  return out;
+}
+
+function originalWamid(m: MessageItem): string | undefined {
+  const body = (m as Record<string, unknown>)[m.type] as { original_message_id?: unknown } | undefined;
+  return typeof body?.original_message_id === 'string' ? body.original_message_id : undefined;
+}
+
+function keyString(k: ContactKey): string {
+  return k.userId ? `u:${k.userId}` : `w:${k.waId}`;
+}
+
+function zodProblems(prefix: string, error: z.ZodError): Problem[] {
+  return error.issues.map((i) => ({
+    path: [prefix, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
+      .filter(Boolean)
+      .join('.')
+      .replace(/\.\[/g, '['),
+    message: i.message,
+  }));
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable wapulse reads, validated once at start.
+ * Secrets are optional individually: a webhook source whose secret is unset is switched off
+ * (and says so in the log) rather than running unauthenticated.
+ */
+const optionalSecret = (name: string) =>
+  z
+    .string()
+    .min(8, `${name} must be at least 8 characters`)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  RAW_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  WHATSAPP_APP_SECRET: optionalSecret('WHATSAPP_APP_SECRET'),
+  WHATSAPP_VERIFY_TOKEN: optionalSecret('WHATSAPP_VERIFY_TOKEN'),
+  /** Regex with one capture group that pulls an agent id out of biz_opaque_callback_data. */
+  ATTRIBUTION_PATTERN: z
+    .string()
+    .default('(?:^|;)\\s*agent=([^;]+)')
+    .refine(isRegexWithGroup, 'ATTRIBUTION_PATTERN must be a valid regex with one capture group'),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'SLACK_BOT_TOKEN must start with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: optionalSecret('SLACK_SIGNING_SECRET'),
+  SHOW_PHONE_NUMBERS: boolFromEnv,
+});
+
+export type Config = {
+  port: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  rawRetentionDays: number;
+  whatsapp: { appSecret?: string; verifyToken?: string; attributionPattern: RegExp };
+  slack?: { botToken: string; signingSecret: string };
+  showPhoneNumbers: boolean;
+};
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment; throws one ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(emptyToUndefined(env));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (Boolean(e.SLACK_BOT_TOKEN) !== Boolean(e.SLACK_SIGNING_SECRET)) {
+    problems.push('SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: e.DATA_DIR },
+    rawRetentionDays: e.RAW_RETENTION_DAYS,
+    whatsapp: {
+      appSecret: e.WHATSAPP_APP_SECRET,
+      verifyToken: e.WHATSAPP_VERIFY_TOKEN,
+      attributionPattern: new RegExp(e.ATTRIBUTION_PATTERN),
+    },
+    slack:
+      e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+        ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET }
+        : undefined,
+    showPhoneNumbers: e.SHOW_PHONE_NUMBERS,
+  };
+}
+
+/** Reads `.env` into process.env when present (existing variables win, as with dotenv). */
+export function loadDotEnv(path = '.env'): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+function isRegexWithGroup(source: string): boolean {
+  try {
+    return new RegExp(`${source}|`).exec('')!.length >= 2;
+  } catch {
+    return false;
+  }
+}
+
+// `FOO=` in a .env file means "unset", not "empty string".
+function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+}

@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import { isMigrated } from '../store/index.js';
+import type { AppContext } from './context.js';
+
+/** `/healthz` (process up), `/readyz` (database reachable and migrated), `/metrics` (Prometheus). */
+export function healthRoutes(app: AppContext): Hono {
+  const routes = new Hono();
+  routes.get('/healthz', (c) => c.json({ status: 'ok' }));
+  routes.get('/readyz', async (c) => {
+    try {
+      await sql`SELECT 1`.execute(app.store.db);
+      if (!(await isMigrated(app.store))) return c.json({ status: 'migrations pending' }, 503);
+      return c.json({ status: 'ready', database: app.store.kind });
+    } catch (err) {
+      app.log.warn({ err }, 'readiness check failed');
+      return c.json({ status: 'database unreachable' }, 503);
+    }
+  });
+  routes.get('/metrics', async (c) =>
+    c.text(await app.metrics.registry.metrics(), 200, { 'content-type': app.metrics.registry.contentType }),
+  );
+  return routes;
+}

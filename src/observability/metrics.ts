@@ -1,0 +1,40 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Prometheus metrics for operators (`GET /metrics`). One registry per app instance so
+ * tests (and several apps in one process) never share counters.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'wapulse_' });
+  return {
+    registry,
+    webhooksReceived: new Counter({
+      name: 'wapulse_webhooks_received_total',
+      help: 'Webhook bodies accepted (signature valid), by source',
+      labelNames: ['source'] as const,
+      registers: [registry],
+    }),
+    webhooksRejected: new Counter({
+      name: 'wapulse_webhooks_rejected_total',
+      help: 'Webhook bodies or events refused or stored as rejected, by source and reason',
+      labelNames: ['source', 'reason'] as const,
+      registers: [registry],
+    }),
+    webhooksDuplicate: new Counter({
+      name: 'wapulse_webhooks_duplicate_total',
+      help: 'Redelivered webhook bodies (already stored; no-op)',
+      labelNames: ['source'] as const,
+      registers: [registry],
+    }),
+    ingestSeconds: new Histogram({
+      name: 'wapulse_ingest_seconds',
+      help: 'Time from a webhook body read to its transaction committed',
+      labelNames: ['source'] as const,
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+  };
+}
+
+export type AppMetrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { chunks } from './chunks.js';
+import type { ContactSeenVia, Database } from './schema.js';
+
+export type ContactInput = {
+  userId?: string;
+  waId?: string;
+  name?: string;
+  username?: string;
+  at: Date;
+  via: ContactSeenVia;
+};
+
+/** Finds a contact id by either key; BSUID (user_id) first, as it survives number changes. */
+export type ContactIds = { get(key: { userId?: string; waId?: string }): number | null };
+
+/**
+ * Makes sure every sighted contact exists, fills in keys and profile fields that later
+ * payloads reveal, and returns their ids. Three statements whatever the batch size; rows are
+ * only updated (and so locked) when a value really changes.
+ */
+export async function resolveContacts(db: Kysely<Database>, inputs: readonly ContactInput[]): Promise<ContactIds> {
+  const merged = mergeSightings(inputs);
+  const byUser = new Map<string, number>();
+  const byWa = new Map<string, number>();
+  const ids: ContactIds = {
+    get: (k) => (k.userId ? byUser.get(k.userId) : undefined) ?? (k.waId ? byWa.get(k.waId) : undefined) ?? null,
+  };
+  if (merged.length === 0) return ids;
+  for (const part of chunks(merged)) {
+    await db
+      .insertInto('contacts')
+      .values(
+        part.map((c) => ({
+          user_id: c.userId ?? null,
+          wa_id: c.waId ?? null,
+          profile_name: c.name ?? null,
+          username: c.username ?? null,
+          first_seen_via: c.via,
+          created_at: c.at,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await fillIn(db, part);
+  }
+  const userIds = merged.flatMap((c) => (c.userId ? [c.userId] : []));
+  const waIds = merged.flatMap((c) => (c.waId ? [c.waId] : []));
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['id', 'user_id', 'wa_id'])
+    .where((eb) =>
+      eb.or([
+        ...(userIds.length ? [eb('user_id', 'in', userIds)] : []),
+        ...(waIds.length ? [eb('wa_id', 'in', waIds)] : []),
+      ]),
+    )
+    .execute();
+  for (const r of rows) {
+    if (r.user_id) byUser.set(r.user_id, r.id);
+    if (r.wa_id) byWa.set(r.wa_id, r.id);
+  }
+  return ids;
+}
+
+// Adds a newly revealed key (never one another contact holds), a newer profile name, and an
+// earlier first-seen time to existing contacts.
+async function fillIn(db: Kysely<Database>, part: readonly ContactInput[]): Promise<void> {
+  const values = sql.join(
+    part.map(
+      (c) =>
+        sql`(${c.userId ?? null}::text, ${c.waId ?? null}::text, ${c.name ?? null}::text, ${c.username ?? null}::text, ${c.at}::timestamptz, ${c.via}::text)`,
+    ),
+  );
+  await sql`
+    UPDATE contacts c
+       SET user_id = CASE WHEN c.user_id IS NULL AND NOT EXISTS (SELECT 1 FROM contacts x WHERE x.user_id = v.user_id)
+                          THEN v.user_id ELSE c.user_id END,
+           wa_id = CASE WHEN c.wa_id IS NULL AND NOT EXISTS (SELECT 1 FROM contacts x WHERE x.wa_id = v.wa_id)
+                        THEN v.wa_id ELSE c.wa_id END,
+           profile_name = coalesce(v.name, c.profile_name),
+           username = coalesce(v.username, c.username),
+           created_at = least(c.created_at, v.at),
+           first_seen_via = CASE WHEN v.at < c.created_at THEN v.via ELSE c.first_seen_via END
+      FROM (VALUES ${values}) AS v(user_id, wa_id, name, username, at, via)
+     WHERE (c.user_id = v.user_id OR c.wa_id = v.wa_id)
+       AND ((c.user_id IS NULL AND v.user_id IS NOT NULL)
+         OR (c.wa_id IS NULL AND v.wa_id IS NOT NULL)
+         OR (v.name IS NOT NULL AND v.name IS DISTINCT FROM c.profile_name)
+         OR (v.username IS NOT NULL AND v.username IS DISTINCT FROM c.username)
+         OR v.at < c.created_at)`.execute(db);
+}
+
+/** One input per identity: earliest sighting wins the first-seen fields, names fill in. */
+function mergeSightings(inputs: readonly ContactInput[]): ContactInput[] {
+  const out = new Map<string, ContactInput>();
+  for (const c of inputs) {
+    const k = `${c.userId ?? ''}|${c.waId ?? ''}`;
+    const prev = out.get(k);
+    if (!prev) {
+      out.set(k, { ...c });
+      continue;
+    }
+    if (c.at < prev.at) {
+      prev.at = c.at;
+      prev.via = c.via;
+    }
+    prev.name = c.name ?? prev.name;
+    prev.username = c.username ?? prev.username;
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,9 @@
+export { openStore, type DatabaseTarget, type Store } from './database.js';
+export { isMigrated, listMigrations, migrate, MIGRATIONS_DIR, type MigrationResult } from './migrate.js';
+export type * from './schema.js';
+export { insertRawEvent, pruneRawEvents, type RawEventInput } from './raw-events.js';
+export { upsertChannels, type ChannelInput } from './channels-repo.js';
+export { resolveContacts, type ContactIds, type ContactInput } from './contacts-repo.js';
+export { applyAmendments, upsertMessages, type AmendmentInput, type MessageInput } from './messages-repo.js';
+export { applyStatuses, type StatusInput } from './statuses-repo.js';
+export { insertWebhookErrors, type WebhookErrorInput } from './webhook-errors-repo.js';

@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { chunks } from './chunks.js';
+import type { ContactIds } from './contacts-repo.js';
+import type { Database, Direction, MessageOrigin } from './schema.js';
+
+type ContactRef = { userId?: string; waId?: string } | null;
+
+export type MessageInput = {
+  wamid: string;
+  direction: Direction;
+  origin: MessageOrigin;
+  type: string;
+  phoneNumberId: string;
+  contact: ContactRef;
+  ts: Date;
+  preview: string | null;
+  replyToWamid: string | null;
+};
+
+/**
+ * Stores messages that carry their own content and time (inbound, coexistence echoes, history).
+ * A wamid seen before is a redelivery: only still-missing fields are filled, because an
+ * outbound row may already exist from a status or an inbox event that arrived first.
+ */
+export async function upsertMessages(
+  db: Kysely<Database>,
+  messages: readonly MessageInput[],
+  contacts: ContactIds,
+): Promise<void> {
+  const unique = firstPerKey(messages, (m) => m.wamid);
+  for (const part of chunks(unique)) {
+    await db
+      .insertInto('messages')
+      .values(
+        part.map((m) => ({
+          wamid: m.wamid,
+          direction: m.direction,
+          origin: m.origin,
+          type: m.type,
+          phone_number_id: m.phoneNumberId,
+          contact_id: m.contact ? contacts.get(m.contact) : null,
+          ts: m.ts,
+          preview: m.preview,
+          reply_to_wamid: m.replyToWamid,
+          sender_type: m.origin === 'echo' ? ('echo' as const) : null,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('wamid').doUpdateSet({
+          origin: sql`CASE WHEN messages.ts IS NULL THEN excluded.origin ELSE messages.origin END`,
+          type: sql`coalesce(messages.type, excluded.type)`,
+          phone_number_id: sql`coalesce(messages.phone_number_id, excluded.phone_number_id)`,
+          contact_id: sql`coalesce(messages.contact_id, excluded.contact_id)`,
+          ts: sql`coalesce(messages.ts, excluded.ts)`,
+          preview: sql`coalesce(messages.preview, excluded.preview)`,
+          reply_to_wamid: sql`coalesce(messages.reply_to_wamid, excluded.reply_to_wamid)`,
+          sender_type: sql`coalesce(messages.sender_type, excluded.sender_type)`,
+        }),
+      )
+      .execute();
+  }
+}
+
+export type AmendmentInput = { originalWamid: string; kind: 'edit' | 'revoke'; ts: Date };
+
+/** Marks edited/revoked messages (coexistence echoes); an unknown original is left alone. */
+export async function applyAmendments(db: Kysely<Database>, amendments: readonly AmendmentInput[]): Promise<void> {
+  for (const a of amendments) {
+    const column = a.kind === 'edit' ? 'edited_at' : 'revoked_at';
+    await db
+      .updateTable('messages')
+      .set({ [column]: sql`greatest(${sql.ref(column)}, ${a.ts}::timestamptz)` })
+      .where('wamid', '=', a.originalWamid)
+      .execute();
+  }
+}
+
+export function firstPerKey<T>(rows: readonly T[], key: (r: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const r of rows) if (!seen.has(key(r))) seen.set(key(r), r);
+  return [...seen.values()];
+}

@@ -1,0 +1,162 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { chunks } from './chunks.js';
+import type { ContactIds } from './contacts-repo.js';
+import { firstPerKey } from './messages-repo.js';
+import type { Database } from './schema.js';
+
+export type StatusInput = {
+  wamid: string;
+  status: string;
+  ts: Date;
+  phoneNumberId: string;
+  contact: { userId?: string; waId?: string } | null;
+  recipientId: string | null;
+  recipientUserId: string | null;
+  error: { code: number | null; title: string | null; details: string | null } | null;
+  pricing: { type: string | null; category: string | null; model: string | null; billable: boolean | null } | null;
+  conversationId: string | null;
+  conversationOrigin: string | null;
+  bizOpaqueCallbackData: string | null;
+  agentId: string | null;
+};
+
+/**
+ * Records status events and folds them into their message's rollup in one pass.
+ * Idempotent and order-free: (wamid, status) is unique, every rollup time only moves
+ * earlier (least), and pricing comes from the earliest status that carried it. A status for
+ * an unknown wamid creates the outbound message row.
+ */
+export async function applyStatuses(
+  db: Kysely<Database>,
+  statuses: readonly StatusInput[],
+  contacts: ContactIds,
+  rawEventId: number,
+): Promise<void> {
+  const unique = firstPerKey(statuses, (s) => `${s.wamid}\u0000${s.status}`);
+  for (const part of chunks(unique)) {
+    await db
+      .insertInto('message_statuses')
+      .values(part.map((s) => statusRow(s, rawEventId)))
+      .onConflict((oc) => oc.columns(['wamid', 'status']).doNothing())
+      .execute();
+  }
+  const rollups = rollup(unique, contacts);
+  for (const part of chunks(rollups)) {
+    await db
+      .insertInto('messages')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('wamid').doUpdateSet({
+          first_status_at: sql`least(messages.first_status_at, excluded.first_status_at)`,
+          sent_at: sql`least(messages.sent_at, excluded.sent_at)`,
+          delivered_at: sql`least(messages.delivered_at, excluded.delivered_at)`,
+          read_at: sql`least(messages.read_at, excluded.read_at)`,
+          played_at: sql`least(messages.played_at, excluded.played_at)`,
+          failed_at: sql`least(messages.failed_at, excluded.failed_at)`,
+          error_code: sql`coalesce(messages.error_code, excluded.error_code)`,
+          error_title: sql`coalesce(messages.error_title, excluded.error_title)`,
+          pricing_type: sql`CASE WHEN ${earlierPricing} THEN excluded.pricing_type ELSE messages.pricing_type END`,
+          pricing_category: sql`CASE WHEN ${earlierPricing} THEN excluded.pricing_category ELSE messages.pricing_category END`,
+          billable: sql`CASE WHEN ${earlierPricing} THEN excluded.billable ELSE messages.billable END`,
+          pricing_at: sql`least(messages.pricing_at, excluded.pricing_at)`,
+          biz_opaque_callback_data: sql`coalesce(messages.biz_opaque_callback_data, excluded.biz_opaque_callback_data)`,
+          // whichever of the inbox event and the WhatsApp status arrives first attributes the message
+          agent_id: sql`coalesce(messages.agent_id, excluded.agent_id)`,
+          sender_type: sql`coalesce(messages.sender_type, excluded.sender_type)`,
+          contact_id: sql`coalesce(messages.contact_id, excluded.contact_id)`,
+          phone_number_id: sql`coalesce(messages.phone_number_id, excluded.phone_number_id)`,
+        }),
+      )
+      .execute();
+  }
+}
+
+const earlierPricing = sql`excluded.pricing_at IS NOT NULL AND (messages.pricing_at IS NULL OR excluded.pricing_at < messages.pricing_at)`;
+
+function statusRow(s: StatusInput, rawEventId: number) {
+  return {
+    wamid: s.wamid,
+    status: s.status,
+    ts: s.ts,
+    recipient_id: s.recipientId,
+    recipient_user_id: s.recipientUserId,
+    error_code: s.error?.code ?? null,
+    error_title: s.error?.title ?? null,
+    error_details: s.error?.details ?? null,
+    pricing_type: s.pricing?.type ?? null,
+    pricing_category: s.pricing?.category ?? null,
+    pricing_model: s.pricing?.model ?? null,
+    billable: s.pricing?.billable ?? null,
+    conversation_id: s.conversationId,
+    conversation_origin: s.conversationOrigin,
+    biz_opaque_callback_data: s.bizOpaqueCallbackData,
+    raw_event_id: rawEventId,
+  };
+}
+
+const TIME_COLUMN = {
+  sent: 'sent_at',
+  delivered: 'delivered_at',
+  read: 'read_at',
+  played: 'played_at',
+  failed: 'failed_at',
+} as const;
+
+/** One messages row per wamid, summarising this batch's statuses for it. */
+function rollup(statuses: readonly StatusInput[], contacts: ContactIds) {
+  const out = new Map<string, ReturnType<typeof emptyRollup>>();
+  for (const s of statuses) {
+    let r = out.get(s.wamid);
+    if (!r) out.set(s.wamid, (r = emptyRollup(s, contacts)));
+    r.first_status_at = min(r.first_status_at, s.ts);
+    const column = TIME_COLUMN[s.status as keyof typeof TIME_COLUMN];
+    if (column) r[column] = min(r[column], s.ts);
+    if (s.status === 'failed' && s.error && r.error_code === null) {
+      r.error_code = s.error.code;
+      r.error_title = s.error.title;
+    }
+    if (s.pricing && (r.pricing_at === null || s.ts < r.pricing_at)) {
+      r.pricing_at = s.ts;
+      r.pricing_type = s.pricing.type;
+      r.pricing_category = s.pricing.category;
+      // Payloads without `type` only say `billable`; keep it as sent.
+      r.billable = s.pricing.billable;
+    }
+    r.biz_opaque_callback_data ??= s.bizOpaqueCallbackData;
+    if (!r.agent_id && s.agentId) {
+      r.agent_id = s.agentId;
+      r.sender_type = 'agent';
+    }
+  }
+  return [...out.values()];
+}
+
+function emptyRollup(s: StatusInput, contacts: ContactIds) {
+  return {
+    wamid: s.wamid,
+    direction: 'outbound' as const,
+    origin: 'live' as const,
+    phone_number_id: s.phoneNumberId,
+    contact_id: s.contact ? contacts.get(s.contact) : null,
+    first_status_at: null as Date | null,
+    sent_at: null as Date | null,
+    delivered_at: null as Date | null,
+    read_at: null as Date | null,
+    played_at: null as Date | null,
+    failed_at: null as Date | null,
+    error_code: null as number | null,
+    error_title: null as string | null,
+    pricing_at: null as Date | null,
+    pricing_type: null as string | null,
+    pricing_category: null as string | null,
+    billable: null as boolean | null,
+    biz_opaque_callback_data: null as string | null,
+    agent_id: null as string | null,
+    sender_type: null as 'agent' | null,
+  };
+}
+
+function min(a: Date | null, b: Date): Date {
+  return a === null || b < a ? b : a;
+}

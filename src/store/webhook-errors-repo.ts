@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export type WebhookErrorInput = {
+  phoneNumberId: string | null;
+  code: number | null;
+  title: string | null;
+  details: string | null;
+  at: Date;
+};
+
+/** Out-of-band errors (value.errors[]): not tied to a message, kept for the failures report. */
+export async function insertWebhookErrors(
+  db: Kysely<Database>,
+  errors: readonly WebhookErrorInput[],
+  rawEventId: number,
+): Promise<void> {
+  if (errors.length === 0) return;
+  await db
+    .insertInto('webhook_errors')
+    .values(
+      errors.map((e) => ({
+        raw_event_id: rawEventId,
+        phone_number_id: e.phoneNumberId,
+        code: e.code,
+        title: e.title,
+        details: e.details,
+        observed_at: e.at,
+      })),
+    )
+    .execute();
+}
