@@ -80,7 +80,15 @@ CREATE TABLE messages (
   edited_at        timestamptz,
   revoked_at       timestamptz,
   -- the time the message counts at: inbound ts, else sent status, else earliest status, else inbox event
-  counted_at       timestamptz GENERATED ALWAYS AS (coalesce(ts, sent_at, first_status_at, inbox_sent_at)) STORED
+  counted_at       timestamptz GENERATED ALWAYS AS (coalesce(ts, sent_at, first_status_at, inbox_sent_at)) STORED,
+  -- furthest delivery state reached; read/played imply delivered, and any delivery beats a
+  -- failure (a message failed then delivered counts as delivered)
+  delivery_state   text GENERATED ALWAYS AS (CASE
+                     WHEN read_at IS NOT NULL OR played_at IS NOT NULL THEN 'read'
+                     WHEN delivered_at IS NOT NULL THEN 'delivered'
+                     WHEN failed_at IS NOT NULL THEN 'failed'
+                     WHEN first_status_at IS NOT NULL THEN 'sent'
+                     ELSE NULL END) STORED
 );
 CREATE INDEX messages_counted ON messages (counted_at) WHERE origin <> 'history';
 CREATE INDEX messages_contact_channel ON messages (contact_id, phone_number_id, counted_at);

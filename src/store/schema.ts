@@ -74,6 +74,7 @@ export interface MessagesTable {
   edited_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
   counted_at: ColumnType<Date | null, never, never>;
+  delivery_state: ColumnType<'sent' | 'delivered' | 'read' | 'failed' | null, never, never>;
 }
 
 export interface MessageStatusesTable {

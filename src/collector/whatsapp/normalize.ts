@@ -122,6 +122,7 @@ function readHistory(batch: WhatsAppBatch, chunk: unknown, path: string, channel
       const outbound = m.data.from !== undefined && m.data.from === display;
       const contact = key(undefined, thread.id);
       pushMessage(batch, m.data, { direction: outbound ? 'outbound' : 'inbound', origin: 'history', channel, contact });
+      if (contact) batch.contacts.push({ ...contact, at: m.data.timestamp, via: outbound ? 'outbound' : 'inbound' });
     }),
   );
 }

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrate, openStore, type Store } from '../../src/store/index.js';
+
+/**
+ * The databases every integration suite runs on: PGlite always, real Postgres too when
+ * TEST_DATABASE_URL is set (CI sets it). Each call gives a fresh, migrated, isolated database.
+ */
+export type TestDatabase = { name: 'pglite' | 'postgres'; open(): Promise<TestStore> };
+export type TestStore = Store & { url?: string; drop(): Promise<void> };
+
+export const testDatabases: TestDatabase[] = [
+  { name: 'pglite', open: openPglite },
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres' as const, open: openPostgres }] : []),
+];
+
+async function openPglite(): Promise<TestStore> {
+  const store = openStore({ kind: 'pglite', dataDir: null });
+  await migrate(store);
+  return { ...store, drop: () => store.close() };
+}
+
+async function openPostgres(): Promise<TestStore> {
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `wapulse_t_${randomBytes(6).toString('hex')}`;
+  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const store = openStore({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  await migrate(store);
+  return {
+    ...store,
+    url: url.toString(),
+    drop: async () => {
+      await store.close();
+      await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

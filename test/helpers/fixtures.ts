@@ -1,0 +1,30 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { signBody } from '../../src/collector/index.js';
+
+/** The product's shared fixtures live beside the checkout, in ../shared/fixtures. */
+export const FIXTURES_DIR = new URL('../../../shared/fixtures/', import.meta.url);
+
+/** Exact file bytes: signatures are computed over them, never over re-serialised JSON. */
+export function fixtureBytes(path: string): Buffer {
+  return readFileSync(new URL(path, FIXTURES_DIR));
+}
+
+export function fixtureNames(dir: 'whatsapp' | 'chatwoot'): string[] {
+  return readdirSync(new URL(`${dir}/`, FIXTURES_DIR)).filter((f) => f.endsWith('.json')).sort();
+}
+
+export const APP_SECRET = 'test-app-secret-0123456789';
+export const VERIFY_TOKEN = 'test-verify-token';
+
+/** POSTs bytes to the WhatsApp webhook with a real HMAC signature (or the header given). */
+export async function postWhatsApp(
+  baseUrl: string,
+  body: Buffer | string,
+  signature: string | null = signBody(body, APP_SECRET),
+): Promise<Response> {
+  return fetch(`${baseUrl}/webhooks/whatsapp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(signature === null ? {} : { 'x-hub-signature-256': signature }) },
+    body,
+  });
+}
