@@ -1,8 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { signBody } from '../../src/collector/index.js';
 
-/** The product's shared fixtures live beside the checkout, in ../shared/fixtures. */
-export const FIXTURES_DIR = new URL('../../../shared/fixtures/', import.meta.url);
+/**
+ * A byte-exact copy of the product's shared fixtures (../shared/fixtures), so a clone tests on
+ * its own; test/unit/fixtures-in-sync.test.ts fails if the copy drifts from the shared set.
+ */
+export const FIXTURES_DIR = new URL('../fixtures/', import.meta.url);
+export const SHARED_FIXTURES_DIR = new URL('../../../shared/fixtures/', import.meta.url);
 
 /** Exact file bytes: signatures are computed over them, never over re-serialised JSON. */
 export function fixtureBytes(path: string): Buffer {
