@@ -33,6 +33,14 @@ const EnvSchema = z.object({
     .string()
     .default('(?:^|;)\\s*agent=([^;]+)')
     .refine(isRegexWithGroup, 'ATTRIBUTION_PATTERN must be a valid regex with one capture group'),
+  INBOX_WEBHOOK_SECRET: optionalSecret('INBOX_WEBHOOK_SECRET'),
+  CHATWOOT_WEBHOOK_KEY: optionalSecret('CHATWOOT_WEBHOOK_KEY'),
+  /** `7=106540352242922,9=106540352242923`: Chatwoot inbox id → WhatsApp phone_number_id. */
+  CHATWOOT_INBOX_NUMBERS: z
+    .string()
+    .regex(/^\s*(\d+\s*=\s*\d+\s*)(,\s*\d+\s*=\s*\d+\s*)*$/, 'CHATWOOT_INBOX_NUMBERS must look like 7=106540352242922,9=106540352242923')
+    .optional(),
+  CONVERSATION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'SLACK_BOT_TOKEN must start with xoxb-').optional(),
   SLACK_SIGNING_SECRET: optionalSecret('SLACK_SIGNING_SECRET'),
   SHOW_PHONE_NUMBERS: boolFromEnv,
@@ -44,6 +52,10 @@ export type Config = {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   rawRetentionDays: number;
   whatsapp: { appSecret?: string; verifyToken?: string; attributionPattern: RegExp };
+  inbox: { secret?: string };
+  chatwoot: { key?: string; channels: Map<string, string> };
+  /** Derived conversations close after this much silence (CONVERSATION_IDLE_HOURS). */
+  conversationIdleMs: number;
   slack?: { botToken: string; signingSecret: string };
   showPhoneNumbers: boolean;
 };
@@ -81,6 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       verifyToken: e.WHATSAPP_VERIFY_TOKEN,
       attributionPattern: new RegExp(e.ATTRIBUTION_PATTERN),
     },
+    inbox: { secret: e.INBOX_WEBHOOK_SECRET },
+    chatwoot: { key: e.CHATWOOT_WEBHOOK_KEY, channels: chatwootChannels(e.CHATWOOT_INBOX_NUMBERS) },
+    conversationIdleMs: e.CONVERSATION_IDLE_HOURS * 3_600_000,
     slack:
       e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
         ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET }
@@ -96,6 +111,12 @@ export function loadDotEnv(path = '.env'): void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+}
+
+// Keys as the Chatwoot mapper names channels, so the lookup is a plain Map.get.
+function chatwootChannels(spec: string | undefined): Map<string, string> {
+  const pairs = (spec ?? '').split(',').filter((p) => p.trim());
+  return new Map(pairs.map((p) => p.split('=').map((x) => x.trim()) as [string, string]).map(([inbox, number]) => [`chatwoot-inbox:${inbox}`, number]));
 }
 
 function isRegexWithGroup(source: string): boolean {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppContext } from './context.js';
 import { healthRoutes } from './health-routes.js';
+import { chatwootRoutes, inboxRoutes } from './inbox-routes.js';
 import { whatsappRoutes } from './whatsapp-routes.js';
 
 /** All HTTP routes of wapulse. Unhandled errors are logged and answered 500 — never a crash. */
@@ -8,6 +9,8 @@ export function createHttpApp(app: AppContext): Hono {
   const http = new Hono();
   http.route('/', healthRoutes(app));
   http.route('/webhooks/whatsapp', whatsappRoutes(app));
+  http.route('/webhooks/inbox', inboxRoutes(app));
+  http.route('/webhooks/chatwoot', chatwootRoutes(app));
   http.notFound((c) => c.json({ error: 'not found' }, 404));
   http.onError((err, c) => {
     app.log.error({ err, path: c.req.path }, 'unhandled error in request');

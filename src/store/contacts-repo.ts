@@ -15,6 +15,9 @@ export type ContactInput = {
 /** Finds a contact id by either key; BSUID (user_id) first, as it survives number changes. */
 export type ContactIds = { get(key: { userId?: string; waId?: string }): number | null };
 
+/** For callers with no contacts to resolve. */
+export const NO_CONTACTS: ContactIds = { get: () => null };
+
 /**
  * Makes sure every sighted contact exists, fills in keys and profile fields that later
  * payloads reveal, and returns their ids. Three statements whatever the batch size; rows are

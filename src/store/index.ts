@@ -3,7 +3,34 @@ export { isMigrated, listMigrations, migrate, MIGRATIONS_DIR, type MigrationResu
 export type * from './schema.js';
 export { insertRawEvent, pruneRawEvents, type RawEventInput } from './raw-events.js';
 export { upsertChannels, type ChannelInput } from './channels-repo.js';
-export { resolveContacts, type ContactIds, type ContactInput } from './contacts-repo.js';
+export { NO_CONTACTS, resolveContacts, type ContactIds, type ContactInput } from './contacts-repo.js';
 export { applyAmendments, upsertMessages, type AmendmentInput, type MessageInput } from './messages-repo.js';
 export { applyStatuses, type StatusInput } from './statuses-repo.js';
 export { insertWebhookErrors, type WebhookErrorInput } from './webhook-errors-repo.js';
+export {
+  conversationEvents,
+  insertComments,
+  insertInboxEvents,
+  markContactDeleted,
+  setContactSource,
+  upsertAgents,
+  upsertSentMessages,
+  type AgentInput,
+  type CommentInput,
+  type InboxEventRow,
+  type SentMessageInput,
+} from './inbox-repo.js';
+export {
+  closeIdleDerived,
+  derivationAnchor,
+  inboxChannels,
+  markPairsDirty,
+  pairMessages,
+  refreshFirstReplies,
+  replaceDerivedCycles,
+  replaceInboxCycles,
+  takeDirtyPairs,
+  type AssignmentRow,
+  type DerivedCycleRow,
+  type InboxCycleRow,
+} from './conversations-repo.js';

@@ -73,6 +73,7 @@ export interface MessagesTable {
   biz_opaque_callback_data: string | null;
   edited_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  conversation_ref: string | null;
   counted_at: ColumnType<Date | null, never, never>;
   delivery_state: ColumnType<'sent' | 'delivered' | 'read' | 'failed' | null, never, never>;
 }
@@ -106,6 +107,74 @@ export interface WebhookErrorsTable {
   observed_at: Timestamp;
 }
 
+export interface AgentsTable {
+  id: string;
+  name: string;
+  email: string | null;
+  team: string | null;
+  slack_user_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface InboxEventsTable {
+  id: string;
+  type: string;
+  at: Timestamp;
+  conversation_ref: string | null;
+  payload: Json;
+  raw_event_id: number;
+  received_at: Timestamp;
+}
+
+export type OpenedBy = 'contact' | 'agent' | 'automation' | 'api';
+export type ClosedBy = 'agent' | 'automation' | 'auto_close' | 'api';
+
+export interface ConversationsTable {
+  id: Generated<number>;
+  source: 'inbox' | 'derived';
+  external_id: string | null;
+  cycle: number;
+  contact_id: number | null;
+  phone_number_id: string | null;
+  opened_at: Timestamp;
+  opened_by: OpenedBy;
+  opener_agent_id: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_at: NullableTimestamp;
+  closed_by: ColumnType<ClosedBy | null, ClosedBy | null | undefined, ClosedBy | null>;
+  closer_agent_id: ColumnType<string | null, string | null | undefined, string | null>;
+  category: ColumnType<string | null, string | null | undefined, string | null>;
+  note: ColumnType<string | null, string | null | undefined, string | null>;
+  assignee_id: ColumnType<string | null, string | null | undefined, string | null>;
+  assigned_at: NullableTimestamp;
+  first_agent_reply_at: NullableTimestamp;
+  first_agent_reply_agent_id: ColumnType<string | null, string | null | undefined, string | null>;
+  last_message_at: NullableTimestamp;
+}
+
+export interface AssignmentsTable {
+  id: Generated<number>;
+  conversation_id: number;
+  from_agent_id: string | null;
+  to_agent_id: string | null;
+  at: Timestamp;
+  by: string | null;
+  event_id: string;
+}
+
+export interface CommentsTable {
+  event_id: string;
+  conversation_ref: string;
+  agent_id: string | null;
+  at: Timestamp;
+  text: string | null;
+}
+
+export interface ConversationDirtyTable {
+  contact_id: number;
+  phone_number_id: string;
+  since: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -118,6 +187,12 @@ export interface Database {
   messages: MessagesTable;
   message_statuses: MessageStatusesTable;
   webhook_errors: WebhookErrorsTable;
+  agents: AgentsTable;
+  inbox_events: InboxEventsTable;
+  conversations: ConversationsTable;
+  assignments: AssignmentsTable;
+  comments: CommentsTable;
+  conversation_dirty: ConversationDirtyTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -9,7 +9,7 @@ export type StatusInput = {
   wamid: string;
   status: string;
   ts: Date;
-  phoneNumberId: string;
+  phoneNumberId: string | null;
   contact: { userId?: string; waId?: string } | null;
   recipientId: string | null;
   recipientUserId: string | null;

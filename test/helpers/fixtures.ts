@@ -32,3 +32,21 @@ export async function postWhatsApp(
     body,
   });
 }
+
+export const INBOX_SECRET = 'test-inbox-secret-0123456789';
+export const CHATWOOT_KEY = 'test-chatwoot-key-0123456789';
+
+/** POSTs a batch of inbox events with a real X-Wapulse-Signature. */
+export async function postInbox(baseUrl: string, events: unknown[] | string, signature?: string | null): Promise<Response> {
+  const body = typeof events === 'string' ? events : JSON.stringify({ events });
+  const sig = signature === undefined ? signBody(body, INBOX_SECRET) : signature;
+  return fetch(`${baseUrl}/webhooks/inbox`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(sig === null ? {} : { 'x-wapulse-signature': sig }) },
+    body,
+  });
+}
+
+export async function postChatwoot(baseUrl: string, body: Buffer | string, key = CHATWOOT_KEY): Promise<Response> {
+  return fetch(`${baseUrl}/webhooks/chatwoot/${key}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+}

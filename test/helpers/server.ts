@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config.js';
 import { startHttpServer, type AppContext, type RunningServer } from '../../src/http/index.js';
 import { createLogger } from '../../src/log.js';
 import type { Store } from '../../src/store/index.js';
-import { APP_SECRET, VERIFY_TOKEN } from './fixtures.js';
+import { APP_SECRET, CHATWOOT_KEY, INBOX_SECRET, VERIFY_TOKEN } from './fixtures.js';
 
 export type TestServer = RunningServer & { app: AppContext };
 
@@ -16,6 +16,8 @@ export async function startTestServer(
   const config = loadConfig({
     WHATSAPP_APP_SECRET: APP_SECRET,
     WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
+    INBOX_WEBHOOK_SECRET: INBOX_SECRET,
+    CHATWOOT_WEBHOOK_KEY: CHATWOOT_KEY,
     LOG_LEVEL: 'silent',
     ...env,
   });

@@ -4,12 +4,14 @@ import {
   applyStatuses,
   insertRawEvent,
   insertWebhookErrors,
+  markPairsDirty,
   resolveContacts,
   upsertChannels,
   upsertMessages,
   type Database,
 } from '../../store/index.js';
 import type { Problem, WhatsAppBatch } from './facts.js';
+import { parseJson } from '../json.js';
 import { normalizeWhatsApp } from './normalize.js';
 
 export type IngestOptions = { receivedAt: Date; attributionPattern: RegExp };
@@ -65,12 +67,6 @@ export async function writeWhatsAppBatch(tx: Kysely<Database>, batch: WhatsAppBa
   await applyStatuses(tx, batch.statuses, contacts, rawEventId);
   await applyAmendments(tx, batch.amendments);
   await insertWebhookErrors(tx, batch.errors, rawEventId);
-}
-
-function parseJson(raw: Buffer): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(raw.toString('utf8')) };
-  } catch {
-    return { ok: false };
-  }
+  // conversations of these contacts are re-derived at the next settle, off the hot path
+  await markPairsDirty(tx, [...new Set([...batch.messages.map((m) => m.wamid), ...batch.statuses.map((s) => s.wamid)])]);
 }

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import { recomputeInboxConversation } from '../conversations/index.js';
+import {
+  insertComments,
+  markContactDeleted,
+  refreshFirstReplies,
+  resolveContacts,
+  setContactSource,
+  upsertAgents,
+  upsertSentMessages,
+  type Database,
+} from '../store/index.js';
+import type { InboxEvent } from './inbox/index.js';
+
+const CONVERSATION_TYPES = new Set(['conversation.opened', 'conversation.assigned', 'conversation.closed']);
+
+/** The inbox conversation an event belongs to, if any (stored as inbox_events.conversation_ref). */
+export function conversationRef(e: InboxEvent): string | null {
+  return 'conversation_id' in e && e.conversation_id ? e.conversation_id : null;
+}
+
+/**
+ * Applies newly stored inbox events to the model, inside the caller's transaction. Events
+ * naming an agent, contact or conversation not seen yet are fine: agents are joined by id at
+ * report time, and every conversation is rebuilt from all of its stored events, so a late
+ * referent takes effect when it arrives.
+ */
+export async function applyInboxEvents(tx: Kysely<Database>, events: readonly InboxEvent[]): Promise<void> {
+  const of = <T extends InboxEvent['type']>(type: T) =>
+    events.filter((e): e is Extract<InboxEvent, { type: T }> => e.type === type);
+
+  await upsertAgents(
+    tx,
+    of('agent.upserted').map((e) => ({ ...e.agent, slackUserId: e.agent.slack_user_id, at: e.at })),
+  );
+  await applyContactEvents(tx, of('contact.created'), of('contact.deleted'));
+
+  const refs = [...new Set(events.filter((e) => CONVERSATION_TYPES.has(e.type)).flatMap((e) => conversationRef(e) ?? []))];
+  for (const ref of refs) await recomputeInboxConversation(tx, ref);
+
+  const sent = of('message.sent');
+  await upsertSentMessages(
+    tx,
+    sent.map((e) => ({ wamid: e.wa_message_id, at: e.at, senderType: e.sender, agentId: e.agent_id ?? null, conversationRef: e.conversation_id ?? null })),
+  );
+  const sentRefs = [...new Set(sent.flatMap((e) => e.conversation_id ?? []))];
+  if (sentRefs.length) await refreshFirstReplies(tx, { refs: sentRefs });
+
+  await insertComments(
+    tx,
+    of('comment.created').map((e) => ({ eventId: e.id, conversationRef: e.conversation_id, agentId: e.agent_id, at: e.at, text: e.text })),
+  );
+}
+
+async function applyContactEvents(
+  tx: Kysely<Database>,
+  created: Extract<InboxEvent, { type: 'contact.created' }>[],
+  deleted: Extract<InboxEvent, { type: 'contact.deleted' }>[],
+): Promise<void> {
+  if (created.length + deleted.length === 0) return;
+  const keyOf = (c: { wa_id?: string | null; user_id?: string | null }) => ({ userId: c.user_id ?? undefined, waId: c.wa_id ?? undefined });
+  const ids = await resolveContacts(tx, [
+    ...created.map((e) => ({ ...keyOf(e.contact), name: e.contact.name ?? undefined, at: e.at, via: 'inbox' as const })),
+    ...deleted.map((e) => ({ ...keyOf(e.contact), at: e.at, via: 'inbox' as const })),
+  ]);
+  for (const e of created) {
+    const id = ids.get(keyOf(e.contact));
+    if (id !== null) await setContactSource(tx, id, e.source, e.at);
+  }
+  for (const e of deleted) {
+    const id = ids.get(keyOf(e.contact));
+    if (id !== null) await markContactDeleted(tx, id, e.at);
+  }
+}

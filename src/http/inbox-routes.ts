@@ -1,0 +1,72 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { ingestChatwoot, ingestInbox, verifySignature, type EventsIngestResult } from '../collector/index.js';
+import type { AppContext } from './context.js';
+import { signatureRefused, sourceDisabled, storeFailure } from './errors.js';
+import { readRawBody } from './raw-body.js';
+
+/** `POST /webhooks/inbox`: signed batches of team-inbox events. */
+export function inboxRoutes(app: AppContext): Hono {
+  const routes = new Hono();
+  routes.post('/', async (c) => {
+    const secret = app.config.inbox.secret;
+    if (!secret) return sourceDisabled(c, 'inbox', 'INBOX_WEBHOOK_SECRET');
+    const body = await readRawBody(c);
+    if (!body.ok) return body.response;
+    const check = verifySignature(body.bytes, c.req.header('x-wapulse-signature'), secret);
+    if (check.kind !== 'valid') return signatureRefused(c, app, 'inbox', check.kind);
+    return ingest(c, app, 'inbox', () => ingestInbox(app.store.db, body.bytes, app.now()));
+  });
+  return routes;
+}
+
+/**
+ * `POST /webhooks/chatwoot/:key`: Chatwoot signs nothing, so the URL carries a secret key.
+ * A wrong key answers 404 — the endpoint does not exist for whoever lacks the key.
+ */
+export function chatwootRoutes(app: AppContext): Hono {
+  const routes = new Hono();
+  routes.post('/:key', async (c) => {
+    const key = app.config.chatwoot.key;
+    if (!key || !sameSecret(c.req.param('key'), key)) {
+      app.log.warn({ source: 'chatwoot' }, 'chatwoot webhook with a wrong or unconfigured key');
+      app.metrics.webhooksRejected.inc({ source: 'chatwoot', reason: 'wrong_key' });
+      return c.json({ error: 'not found' }, 404);
+    }
+    const body = await readRawBody(c);
+    if (!body.ok) return body.response;
+    return ingest(c, app, 'chatwoot', () => ingestChatwoot(app.store.db, body.bytes, app.now(), app.config.chatwoot.channels));
+  });
+  return routes;
+}
+
+async function ingest(c: Context, app: AppContext, source: 'inbox' | 'chatwoot', run: () => Promise<EventsIngestResult>) {
+  app.metrics.webhooksReceived.inc({ source });
+  const timer = app.metrics.ingestSeconds.startTimer({ source });
+  let result: EventsIngestResult;
+  try {
+    result = await run();
+  } catch (err) {
+    return storeFailure(c, app, source, err);
+  } finally {
+    timer();
+  }
+  if (result.kind === 'refused') {
+    app.metrics.webhooksRejected.inc({ source, reason: 'invalid_body' });
+    app.log.warn({ source, error: result.error }, 'webhook body refused; stored raw as rejected');
+    return c.json({ error: result.error }, 400);
+  }
+  if (result.duplicate) app.metrics.webhooksDuplicate.inc({ source });
+  if (result.rejected.length) {
+    app.metrics.webhooksRejected.inc({ source, reason: 'invalid_event' }, result.rejected.length);
+    app.log.warn({ source, rejected: result.rejected.slice(0, 20) }, 'invalid events refused; valid ones stored');
+  }
+  const payload = { accepted: result.accepted, rejected: result.rejected, ...(result.ignored ? { ignored: result.ignored } : {}) };
+  return c.json(payload, result.rejected.length ? 400 : 200);
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
