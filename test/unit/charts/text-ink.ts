@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,18 +21,24 @@ export function renderText(text: string, fontFamily: string): Pixels {
 
 /**
  * The same, in a child process whose fontconfig knows no fonts at all except `fontFile`: with
- * no fallback, characters the font lacks are drawn as tofu boxes.
+ * no fallback, characters the font lacks are drawn as tofu boxes. One image per text.
  */
-export async function renderTextIsolated(text: string, family: string, fontFile: string): Promise<Pixels> {
+export async function renderTextIsolated(family: string, fontFile: string, texts: string[]): Promise<Pixels[]> {
   const dir = mkdtempSync(join(tmpdir(), 'wapulse-fc-'));
   const config = join(dir, 'fonts.conf');
   writeFileSync(config, `<?xml version="1.0"?><fontconfig><cachedir>${dir}/cache</cachedir></fontconfig>`);
   const script = fileURLToPath(new URL('./render-text-child.mjs', import.meta.url));
-  const png = execFileSync(process.execPath, [script, family, text, fontFile], {
-    env: { ...process.env, FONTCONFIG_FILE: config },
-    maxBuffer: 10_000_000,
-  });
-  return decodePng(png);
+  let out: Buffer;
+  try {
+    out = execFileSync(process.execPath, [script, family, fontFile, ...texts], {
+      env: { ...process.env, FONTCONFIG_FILE: config },
+      maxBuffer: 10_000_000,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const pngs = JSON.parse(out.toString('utf8')) as string[];
+  return Promise.all(pngs.map((b64) => decodePng(Buffer.from(b64, 'base64'))));
 }
 
 /** Bounding box of dark pixels (any channel < 128), or null when there are none. */
@@ -53,6 +59,12 @@ export function inkBox(img: Pixels, region?: Region): Region | null {
 }
 
 export const boxWidth = (box: Region | null) => (box ? box.x1 - box.x0 : 0);
+
+/** Width and height of the ink: a tofu box has the same size whatever character it stands for. */
+export function inkSize(img: Pixels): { w: number; h: number } {
+  const box = inkBox(img);
+  return box ? { w: box.x1 - box.x0, h: box.y1 - box.y0 } : { w: 0, h: 0 };
+}
 
 /** Share of pixels whose darkness differs by more than half the range between two images. */
 export function differingShare(a: Pixels, b: Pixels): number {

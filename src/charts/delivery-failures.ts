@@ -1,0 +1,159 @@
+import type { ChartConfiguration, LegendItem } from 'chart.js';
+import { axisTitle, legendOptions, tickFont, titleOptions } from './common-options.js';
+import { formatCount, formatDayLabel, formatPeriod, formatRate, rateFraction } from './format.js';
+import { noDataPlugin } from './plugins/no-data-plugin.js';
+import { valueLabelsPlugin } from './plugins/value-labels-plugin.js';
+import { FAILURE_COLOURS, INK, PADDING } from './theme.js';
+import type { DeliveryFailuresData } from './types.js';
+
+const DEFAULT_TITLE = 'Delivery failures';
+const RATE_LABEL = 'Failure rate';
+const NO_DAYS = 'No days in this period.';
+
+const isOther = (label: string) => /^other\b/i.test(label.trim());
+
+/** Error classes bottom-up: `classOrder` if given, else by total descending with "Other" last. */
+export function failureClasses(data: DeliveryFailuresData): string[] {
+  const totals = new Map<string, number>();
+  for (const day of data.days) {
+    for (const [label, n] of Object.entries(day.failed)) totals.set(label, (totals.get(label) ?? 0) + n);
+  }
+  const given = data.classOrder ?? [];
+  const rest = [...totals.keys()]
+    .filter((c) => !given.includes(c))
+    .sort(
+      (a, b) =>
+        Number(isOther(a)) - Number(isOther(b)) || (totals.get(b) ?? 0) - (totals.get(a) ?? 0),
+    );
+  return [...given, ...rest];
+}
+
+/**
+ * Colour of an error class: fixed for known Meta codes (the label's leading number), grey for
+ * "Other", else the next colour of the cycle.
+ */
+export function failureColour(label: string, index: number): string {
+  if (isOther(label)) return FAILURE_COLOURS.other;
+  const code = /^\d+/.exec(label.trim())?.[0];
+  const known = code === undefined ? undefined : FAILURE_COLOURS.byCode[code];
+  return known ?? FAILURE_COLOURS.cycle[index % FAILURE_COLOURS.cycle.length] ?? FAILURE_COLOURS.other;
+}
+
+/**
+ * Failed messages per day stacked by error class (left axis, count), with the day's failure
+ * rate as a line on a right axis fixed at 0–100 %.
+ */
+export function buildDeliveryFailuresConfig(
+  data: DeliveryFailuresData,
+): ChartConfiguration<'bar' | 'line'> {
+  const classes = failureClasses(data);
+  const rates = data.days.map((d) => {
+    const f = rateFraction(d.failureRate);
+    return f === null ? null : f * 100;
+  });
+  // Bars as squares (bottom of the stack first), the rate as a short line.
+  const legendItems: LegendItem[] = [
+    ...classes.map(
+      (label, i): LegendItem => ({
+        text: label,
+        fillStyle: failureColour(label, i),
+        lineWidth: 0,
+        pointStyle: 'rect',
+      }),
+    ),
+    { text: RATE_LABEL, strokeStyle: FAILURE_COLOURS.rateLine, lineWidth: 2, pointStyle: 'line' },
+  ];
+  return {
+    type: 'bar',
+    data: {
+      labels: data.days.map((d) => formatDayLabel(d.date)),
+      datasets: [
+        {
+          type: 'line',
+          label: RATE_LABEL,
+          data: rates,
+          yAxisID: 'y1',
+          borderColor: FAILURE_COLOURS.rateLine,
+          backgroundColor: FAILURE_COLOURS.rateLine,
+          borderWidth: 2,
+          pointRadius: 3,
+          // Drawn last, over the bars.
+          order: 0,
+        },
+        ...classes.map((label, i) => ({
+          type: 'bar' as const,
+          label,
+          data: data.days.map((d) => d.failed[label] ?? 0),
+          backgroundColor: failureColour(label, i),
+          stack: 'failed',
+          yAxisID: 'y',
+          order: 1,
+        })),
+      ],
+    },
+    options: {
+      layout: { padding: PADDING },
+      scales: {
+        x: { stacked: true, ticks: { ...tickFont, maxRotation: 0 }, grid: { display: false } },
+        y: {
+          stacked: true,
+          beginAtZero: true,
+          // Keeps the tallest stack off the top edge, under the legend.
+          grace: '5%',
+          position: 'left',
+          title: axisTitle('Failed messages'),
+          ticks: { ...tickFont, precision: 0 },
+          grid: { color: INK.grid },
+        },
+        y1: {
+          min: 0,
+          max: 100,
+          position: 'right',
+          title: axisTitle('Failure rate (%)'),
+          ticks: { ...tickFont, callback: (v) => `${v}%` },
+          // One grid is enough; the left axis owns it.
+          grid: { drawOnChartArea: false },
+        },
+      },
+      plugins: {
+        ...titleOptions<'bar'>(data.title ?? DEFAULT_TITLE, data.period),
+        legend: {
+          ...legendOptions,
+          labels: {
+            ...legendOptions.labels,
+            usePointStyle: true,
+            pointStyleWidth: 18,
+            generateLabels: () => legendItems,
+          },
+        },
+        tooltip: { enabled: false },
+      },
+    },
+    // The rate printed above each point: near 0 % on a 0–100 % axis it is hard to read off.
+    plugins: [
+      valueLabelsPlugin<'bar' | 'line'>([rates.map((r) => (r === null ? null : `${r.toFixed(1)}%`))]),
+      ...(data.days.length === 0 ? [noDataPlugin<'bar' | 'line'>(NO_DAYS)] : []),
+    ],
+  };
+}
+
+/** One line per day: failures by class, then the failure rate with its numerator and denominator. */
+export function deliveryFailuresText(data: DeliveryFailuresData): string[] {
+  const classes = failureClasses(data);
+  const lines = [`${data.title ?? DEFAULT_TITLE} — ${formatPeriod(data.period)}`];
+  if (data.days.length === 0) return [...lines, NO_DAYS];
+  for (const day of data.days) {
+    const total = classes.reduce((a, c) => a + (day.failed[c] ?? 0), 0);
+    const parts = classes
+      .filter((c) => (day.failed[c] ?? 0) > 0)
+      .map((c) => `${c} ${formatCount(day.failed[c] ?? 0)}`);
+    const byClass = parts.length ? ` (${parts.join(', ')})` : '';
+    const { numerator, denominator } = day.failureRate;
+    lines.push(
+      `${formatDayLabel(day.date).join(' ')}: ${formatCount(total)} failed${byClass}; ` +
+        `failure rate ${formatRate(day.failureRate)} ` +
+        `(${formatCount(numerator)} / ${formatCount(denominator)})`,
+    );
+  }
+  return lines;
+}

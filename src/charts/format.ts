@@ -1,0 +1,96 @@
+import type { ChartPeriod, Rate } from './types.js';
+
+const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** `12345` → `12,345`. */
+export function formatCount(n: number): string {
+  return countFormat.format(n);
+}
+
+/** `1234` → `1.2k`, for cells too small for the full number. */
+export function formatCompact(n: number): string {
+  if (n < 1000) return String(Math.round(n));
+  if (n < 10_000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')}k`;
+  return `${Math.round(n / 1000)}k`;
+}
+
+/** Fraction as a percentage with one decimal, `n/a` where the denominator is 0. */
+export function formatRate(rate: Rate): string {
+  const f = rateFraction(rate);
+  return f === null ? 'n/a' : `${(f * 100).toFixed(1)}%`;
+}
+
+/** numerator / denominator, or null where the denominator is 0. */
+export function rateFraction(rate: Rate): number | null {
+  return rate.denominator > 0 ? rate.numerator / rate.denominator : null;
+}
+
+/** Seconds, humanised the way Slack prints durations: `45s`, `4m 12s`, `2h 5m`, `3d 4h`. */
+export function humaniseDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return joinUnits(Math.floor(s / 60), 'm', s % 60, 's');
+  if (s < 86_400) return joinUnits(Math.floor(s / 3600), 'h', Math.floor((s % 3600) / 60), 'm');
+  return joinUnits(Math.floor(s / 86_400), 'd', Math.floor((s % 86_400) / 3600), 'h');
+}
+
+function joinUnits(big: number, bigUnit: string, small: number, smallUnit: string): string {
+  return small === 0 ? `${big}${bigUnit}` : `${big}${bigUnit} ${small}${smallUnit}`;
+}
+
+/**
+ * Subtitle for a half-open window in its zone. Whole days print their inclusive last day
+ * (`7 Jul – 13 Jul 2025 · Asia/Riyadh`); other windows print both instants.
+ */
+export function formatPeriod(period: ChartPeriod): string {
+  const { from, to, timeZone } = period;
+  const day = dateFormat(timeZone, { day: 'numeric', month: 'short' });
+  const dayYear = dateFormat(timeZone, { day: 'numeric', month: 'short', year: 'numeric' });
+  let text: string;
+  if (isLocalMidnight(from, timeZone) && isLocalMidnight(to, timeZone)) {
+    // `to` is exclusive: the last day shown is the one holding the instant just before it.
+    const last = new Date(to.getTime() - 1);
+    const sameYear = yearIn(from, timeZone) === yearIn(last, timeZone);
+    const first = sameYear ? day.format(from) : dayYear.format(from);
+    const oneDay = dayYear.format(from) === dayYear.format(last);
+    text = oneDay ? dayYear.format(from) : `${first} – ${dayYear.format(last)}`;
+  } else {
+    const instant = dateFormat(timeZone, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    text = `${instant.format(from)} – ${instant.format(to)}`;
+  }
+  return `${text} · ${timeZone}`;
+}
+
+/** `2025-07-07` → `['Mon', '7 Jul']`, a two-line axis label; the date is a calendar day. */
+export function formatDayLabel(date: string): string[] {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return [date];
+  const weekday = dateFormat('UTC', { weekday: 'short' }).format(d);
+  return [weekday, dateFormat('UTC', { day: 'numeric', month: 'short' }).format(d)];
+}
+
+/** `7` → `07:00`. */
+export function formatHour(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
+
+function dateFormat(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, ...options });
+}
+
+function isLocalMidnight(at: Date, timeZone: string): boolean {
+  const clock = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' } as const;
+  const parts = dateFormat(timeZone, clock).formatToParts(at);
+  return parts.filter((p) => p.type !== 'literal').every((p) => Number(p.value) === 0);
+}
+
+function yearIn(at: Date, timeZone: string): string {
+  return dateFormat(timeZone, { year: 'numeric' }).format(at);
+}

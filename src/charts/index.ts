@@ -1,0 +1,37 @@
+/**
+ * Charts for Slack: pure builders turn plain data into Chart.js configurations, the renderer
+ * turns those into PNGs (2×, white background), and `chartText` gives the same numbers as text.
+ * The renderer registers its fonts before its first canvas; code that makes canvases of its own
+ * earlier should call `registerChartFonts()` first.
+ */
+export { renderChart } from './render-chart.js';
+export { renderConfig } from './renderer.js';
+export { buildChartConfig, chartText } from './charts.js';
+export { agentLabel, agentPerformanceText, buildAgentPerformanceConfig } from './agent-performance.js';
+export { buildBusyHoursConfig, busiestCell, busyHoursText, DEFAULT_WEEKDAYS } from './busy-hours.js';
+export {
+  buildDeliveryFailuresConfig,
+  deliveryFailuresText,
+  failureClasses,
+} from './delivery-failures.js';
+export { buildMessagesFunnelConfig, messagesFunnelText } from './messages-funnel.js';
+export { registerChartFonts } from './fonts.js';
+export { heatColour } from './heat-scale.js';
+export { formatPeriod, humaniseDuration } from './format.js';
+export { CHART_SIZES, PIXEL_RATIO } from './sizes.js';
+export { AGENT_COLOURS, FAILURE_COLOURS, FONT_FAMILY, FUNNEL_COLOURS, HEAT_COLOURS } from './theme.js';
+export type { BusiestCell } from './busy-hours.js';
+export type {
+  AgentPerformanceData,
+  AgentPerformanceRow,
+  BusyHoursData,
+  ChartDataByKind,
+  ChartKind,
+  ChartPeriod,
+  ChartSize,
+  DeliveryFailureDay,
+  DeliveryFailuresData,
+  MessagesFunnelData,
+  Rate,
+  RenderOptions,
+} from './types.js';

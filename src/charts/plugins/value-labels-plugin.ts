@@ -1,0 +1,66 @@
+import type { Chart, ChartType, Plugin } from 'chart.js';
+import { textColourOn } from '../colour.js';
+import { FONT_FAMILY, FONT_SIZE, INK } from '../theme.js';
+
+/**
+ * Writes a text label beside each element: right of horizontal bars, above vertical bars and
+ * line points. `labels[datasetIndex][dataIndex]`; null or a missing entry draws nothing. Text
+ * gets a white halo so it stays readable where it crosses bars or grid lines. Leave room with
+ * the value scale's `grace`; a horizontal bar's label that would still pass the chart area's
+ * right edge is drawn inside the bar's end instead.
+ */
+export function valueLabelsPlugin<T extends ChartType = 'bar'>(
+  labels: readonly (readonly (string | null)[] | null)[],
+): Plugin<T> {
+  return {
+    id: 'wapulseValueLabels',
+    afterDatasetsDraw(chart: Chart<T>) {
+      const { ctx } = chart;
+      const horizontal = chart.options?.indexAxis === 'y';
+      ctx.save();
+      ctx.font = `${FONT_SIZE.value}px ${FONT_FAMILY}`;
+      ctx.lineJoin = 'round';
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = INK.background;
+      ctx.fillStyle = INK.text;
+      labels.forEach((row, datasetIndex) => {
+        if (row === null || !chart.isDatasetVisible(datasetIndex)) return;
+        const meta = chart.getDatasetMeta(datasetIndex);
+        const beside = horizontal && meta.type === 'bar';
+        ctx.textAlign = beside ? 'left' : 'center';
+        ctx.textBaseline = beside ? 'middle' : 'bottom';
+        row.forEach((text, i) => {
+          const element = meta.data[i];
+          if (text === null || element === undefined) return;
+          const props = element.getProps(['x', 'y', 'height'], true) as Record<string, number>;
+          const { x, y, height } = props;
+          if (x === undefined || y === undefined || !Number.isFinite(x) || !Number.isFinite(y)) return;
+          if (beside) {
+            // Thin bars (many agents) get smaller labels, and none below 9px: the text lines have them.
+            const size = Math.min(FONT_SIZE.value, Math.floor((height ?? FONT_SIZE.value) + 2));
+            if (size < 9) return;
+            ctx.font = `${size}px ${FONT_FAMILY}`;
+            if (x + 5 + ctx.measureText(text).width > chart.chartArea.right) {
+              drawInside(ctx, text, x, y, element.options?.['backgroundColor']);
+              return;
+            }
+          }
+          const [tx, ty] = beside ? [x + 5, y] : [x, y - (meta.type === 'line' ? 7 : 4)];
+          ctx.strokeText(text, tx, ty);
+          ctx.fillText(text, tx, ty);
+        });
+      });
+      ctx.restore();
+    },
+  };
+}
+
+/** Right-aligned inside the end of a horizontal bar, in a colour readable on the bar's. */
+function drawInside(ctx: Chart['ctx'], text: string, x: number, y: number, barColour: unknown): void {
+  ctx.save();
+  ctx.textAlign = 'right';
+  const hex = typeof barColour === 'string' && barColour.startsWith('#');
+  ctx.fillStyle = hex ? textColourOn(barColour) : INK.text;
+  ctx.fillText(text, x - 5, y);
+  ctx.restore();
+}
