@@ -15,12 +15,7 @@ export async function buildApp(
   const log = opts.log ?? createLogger(config.logLevel);
   const store =
     opts.store ??
-    openStore(
-      config.database.kind === 'postgres'
-        ? { kind: 'postgres', url: config.database.url }
-        : { kind: 'pglite', dataDir: config.database.dataDir },
-      (err) => log.warn({ err: err.message }, 'database connection lost'),
-    );
+    openStore(config.database, (err) => log.warn({ err: err.message }, 'database connection lost'));
   const result = await migrate(store);
   if (result.applied.length) log.info({ applied: result.applied }, 'migrations applied');
   return { config, store, log, metrics: createMetrics(), now: opts.now ?? (() => new Date()) };

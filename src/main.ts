@@ -1,34 +1,55 @@
 #!/usr/bin/env node
-import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { migrateCommand } from './cli/migrate.js';
 import { serveCommand } from './cli/serve.js';
+import { simulateCommand } from './cli/simulate.js';
+import { UsageError } from './cli/usage-error.js';
+import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 
-const USAGE = `usage: wapulse <command>
+const USAGE = `usage: wapulse <command> [options]
 
 commands:
-  serve      start the collector HTTP server (PORT, default 3000)
-  migrate    apply database migrations and exit
+  serve                      start the collector HTTP server (PORT, default 3000)
+  migrate                    apply database migrations and exit
+  simulate [--days 14] [--scale 1] [--seed 42] [--start ISO] [--tz Asia/Dubai] [--url URL]
+                             synthetic traffic into the store, or POSTed signed to a server (--url)
+  report <name> [--period 7d | --from D --to D] [--tz Zone] [--channel ID] [--agent ID] [--team T]
+         [--format table|json|csv|png] [--out FILE]
+                             messages, failures, conversations, agents, contacts, busy-hours, live, overview
+  demo                       simulate 14 days into a fresh embedded database, write reports and charts
+                             to ./demo-out/, then serve
 `;
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help') {
-    process.stdout.write(USAGE);
-    return command ? 0 : 1;
-  }
+type Command = (argv: string[]) => Promise<'exit' | 'keep-running'>;
+
+const COMMANDS: Record<string, Command> = {
+  serve: async () => {
+    await serveCommand(config());
+    return 'keep-running';
+  },
+  migrate: async () => {
+    await migrateCommand(config());
+    return 'exit';
+  },
+  simulate: async (argv) => {
+    await simulateCommand(config(), argv);
+    return 'exit';
+  },
+};
+
+function config() {
   loadDotEnv();
-  const config = loadConfig();
-  switch (command) {
-    case 'serve':
-      await serveCommand(config);
-      return -1; // keeps running
-    case 'migrate':
-      await migrateCommand(config);
-      return 0;
-    default:
-      process.stderr.write(`unknown command: ${command} ${rest.join(' ')}\n${USAGE}`);
-      return 2;
+  return loadConfig();
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    process.stdout.write(USAGE);
+    return name ? 0 : 1;
   }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command: ${name}`);
+  return (await command(rest)) === 'exit' ? 0 : -1;
 }
 
 // Input never crashes the process: stray rejections are reported, the server keeps serving.
@@ -41,7 +62,12 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `wapulse: ${(err as Error).stack ?? String(err)}\n`);
-    process.exitCode = 1;
+    if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      process.stderr.write(`wapulse: ${(err as Error).message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `wapulse: ${(err as Error).stack ?? String(err)}\n`);
+      process.exitCode = 1;
+    }
   },
 );

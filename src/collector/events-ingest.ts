@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import { NO_CONTACTS, applyStatuses, insertInboxEvents, insertRawEvent, markPairsDirty, type Database } from '../store/index.js';
+import { NO_CONTACTS, applyStatuses, insertInboxEvents, insertRawEvents, markPairsDirty, type Database } from '../store/index.js';
 import { mapChatwootWebhook, type ChatwootMessageStatus } from './chatwoot/index.js';
 import { parseInboxBatch, type InboxEvent, type RejectedEvent } from './inbox/index.js';
 import { applyInboxEvents, conversationRef } from './inbox-apply.js';
 import { parseJson } from './json.js';
+import type { IncomingBody } from './whatsapp/index.js';
 
 export type EventsIngestResult =
   | { kind: 'stored'; accepted: string[]; rejected: RejectedEvent[]; duplicate: boolean; ignored?: string }
@@ -17,10 +18,23 @@ type Source = 'inbox' | 'chatwoot';
  * while the valid ones are kept. A body that is not a batch at all is kept raw as rejected.
  */
 export async function ingestInbox(db: Kysely<Database>, rawBody: Buffer, receivedAt: Date): Promise<EventsIngestResult> {
-  const json = parseJson(rawBody);
-  const parsed = json.ok ? parseInboxBatch(json.value) : { ok: false as const, error: 'body is not valid JSON' };
-  if (!parsed.ok) return refuse(db, 'inbox', rawBody, receivedAt, parsed.error);
-  return store(db, 'inbox', rawBody, receivedAt, parsed.accepted, [], parsed.rejected);
+  const [result] = await ingestInboxBodies(db, [{ raw: rawBody, receivedAt }]);
+  return result!;
+}
+
+/**
+ * Many inbox bodies in one transaction (a group commit, for bursts and the simulator): each
+ * conversation touched is rebuilt once, after all of the bodies' events are stored.
+ */
+export async function ingestInboxBodies(db: Kysely<Database>, bodies: readonly IncomingBody[]): Promise<EventsIngestResult[]> {
+  const prepared = bodies.map(({ raw, receivedAt }) => {
+    const json = parseJson(raw);
+    const parsed = json.ok ? parseInboxBatch(json.value) : { ok: false as const, error: 'body is not valid JSON' };
+    return parsed.ok
+      ? { raw, receivedAt, events: parsed.accepted, statuses: [], rejected: parsed.rejected }
+      : { raw, receivedAt, error: parsed.error };
+  });
+  return storeMany(db, 'inbox', prepared);
 }
 
 /**
@@ -36,51 +50,70 @@ export async function ingestChatwoot(
 ): Promise<EventsIngestResult> {
   const json = parseJson(rawBody);
   const mapped = json.ok ? mapChatwootWebhook(json.value, { receivedAt }) : { ok: false as const, error: 'body is not valid JSON' };
-  if (!mapped.ok) return refuse(db, 'chatwoot', rawBody, receivedAt, mapped.error);
-  const events = mapped.events.map((e) =>
-    e.type === 'conversation.opened' ? { ...e, phone_number_id: channels.get(e.phone_number_id) ?? e.phone_number_id } : e,
-  );
-  const result = await store(db, 'chatwoot', rawBody, receivedAt, events, mapped.statusUpdates, []);
-  return mapped.ignored && result.kind === 'stored' ? { ...result, ignored: mapped.ignored } : result;
+  const prepared: Prepared = mapped.ok
+    ? {
+        raw: rawBody,
+        receivedAt,
+        events: mapped.events.map((e) =>
+          e.type === 'conversation.opened' ? { ...e, phone_number_id: channels.get(e.phone_number_id) ?? e.phone_number_id } : e,
+        ),
+        statuses: mapped.statusUpdates,
+        rejected: [],
+      }
+    : { raw: rawBody, receivedAt, error: mapped.error };
+  const [result] = await storeMany(db, 'chatwoot', [prepared]);
+  return mapped.ok && mapped.ignored && result!.kind === 'stored' ? { ...result!, ignored: mapped.ignored } : result!;
 }
 
-async function store(
-  db: Kysely<Database>,
-  source: Source,
-  rawBody: Buffer,
-  receivedAt: Date,
-  events: InboxEvent[],
-  statuses: ChatwootMessageStatus[],
-  rejected: RejectedEvent[],
-): Promise<EventsIngestResult> {
-  const accepted = events.map((e) => e.id);
-  const problems = rejected.flatMap((r) => r.errors.map((e) => ({ path: `events[${r.index}].${e.field}`, message: e.message })));
+type Prepared =
+  | { raw: Buffer; receivedAt: Date; events: InboxEvent[]; statuses: ChatwootMessageStatus[]; rejected: RejectedEvent[] }
+  | { raw: Buffer; receivedAt: Date; error: string };
+
+async function storeMany(db: Kysely<Database>, source: Source, bodies: readonly Prepared[]): Promise<EventsIngestResult[]> {
   return db.transaction().execute(async (tx) => {
-    const rawEventId = await insertRawEvent(tx, {
-      source,
-      receivedAt,
-      body: rawBody,
-      signatureOk: source === 'inbox' ? true : null,
-      outcome: rejected.length === 0 ? 'processed' : events.length ? 'partial' : 'rejected',
-      problems,
-    });
-    if (rawEventId === null) return { kind: 'stored', accepted, rejected, duplicate: true } as const;
-    const fresh = await insertInboxEvents(
+    const ids = await insertRawEvents(
       tx,
-      events.map((e) => ({ id: e.id, type: e.type, at: e.at, conversationRef: conversationRef(e), payload: e })),
-      rawEventId,
-      receivedAt,
+      bodies.map((b) => ({
+        source,
+        receivedAt: b.receivedAt,
+        body: b.raw,
+        signatureOk: source === 'inbox' ? true : null,
+        ...('error' in b
+          ? { outcome: 'rejected' as const, problems: [{ path: '', message: b.error }] }
+          : {
+              outcome: b.rejected.length === 0 ? ('processed' as const) : b.events.length ? ('partial' as const) : ('rejected' as const),
+              problems: b.rejected.flatMap((r) => r.errors.map((e) => ({ path: `events[${r.index}].${e.field}`, message: e.message }))),
+            }),
+      })),
     );
-    await applyInboxEvents(tx, events.filter((e) => fresh.has(e.id)));
-    if (statuses.length) await applyChatwootStatuses(tx, statuses, rawEventId);
-    return { kind: 'stored', accepted, rejected, duplicate: false } as const;
+    const events: InboxEvent[] = [];
+    const statuses: (ChatwootMessageStatus & { rawEventId: number })[] = [];
+    for (const [i, b] of bodies.entries()) {
+      const id = ids[i];
+      if ('error' in b || id == null) continue;
+      const fresh = await insertInboxEvents(
+        tx,
+        b.events.map((e) => ({ id: e.id, type: e.type, at: e.at, conversationRef: conversationRef(e), payload: e })),
+        id,
+        b.receivedAt,
+      );
+      events.push(...b.events.filter((e) => fresh.has(e.id)));
+      statuses.push(...b.statuses.map((s) => ({ ...s, rawEventId: id })));
+    }
+    await applyInboxEvents(tx, events);
+    if (statuses.length) await applyChatwootStatuses(tx, statuses);
+    return bodies.map((b, i): EventsIngestResult =>
+      'error' in b
+        ? { kind: 'refused', error: b.error }
+        : { kind: 'stored', accepted: b.events.map((e) => e.id), rejected: b.rejected, duplicate: ids[i] == null },
+    );
   });
 }
 
 // Chatwoot's own delivery statuses, for businesses that connect Chatwoot but not WhatsApp's
 // webhooks. They go through the same (wamid, status) table and rollup, so when both sources
 // report the same status the first one wins and nothing is counted twice.
-async function applyChatwootStatuses(tx: Kysely<Database>, statuses: ChatwootMessageStatus[], rawEventId: number) {
+async function applyChatwootStatuses(tx: Kysely<Database>, statuses: (ChatwootMessageStatus & { rawEventId: number })[]) {
   await applyStatuses(
     tx,
     statuses.map((s) => ({
@@ -97,21 +130,10 @@ async function applyChatwootStatuses(tx: Kysely<Database>, statuses: ChatwootMes
       conversationOrigin: null,
       bizOpaqueCallbackData: null,
       agentId: null,
+      rawEventId: s.rawEventId,
     })),
     NO_CONTACTS,
-    rawEventId,
   );
   await markPairsDirty(tx, statuses.map((s) => s.wamid));
 }
 
-async function refuse(db: Kysely<Database>, source: Source, rawBody: Buffer, receivedAt: Date, error: string): Promise<EventsIngestResult> {
-  await insertRawEvent(db, {
-    source,
-    receivedAt,
-    body: rawBody,
-    signatureOk: source === 'inbox' ? true : null,
-    outcome: 'rejected',
-    problems: [{ path: '', message: error }],
-  });
-  return { kind: 'refused', error };
-}

@@ -1,4 +1,4 @@
 export { signBody, verifySignature, type SignatureCheck } from './signature.js';
 export * from './whatsapp/index.js';
-export { ingestChatwoot, ingestInbox, type EventsIngestResult } from './events-ingest.js';
+export { ingestChatwoot, ingestInbox, ingestInboxBodies, type EventsIngestResult } from './events-ingest.js';
 export { applyInboxEvents } from './inbox-apply.js';

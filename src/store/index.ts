@@ -1,7 +1,7 @@
 export { openStore, type DatabaseTarget, type Store } from './database.js';
 export { isMigrated, listMigrations, migrate, MIGRATIONS_DIR, type MigrationResult } from './migrate.js';
 export type * from './schema.js';
-export { insertRawEvent, pruneRawEvents, type RawEventInput } from './raw-events.js';
+export { insertRawEvent, insertRawEvents, pruneRawEvents, type RawEventInput } from './raw-events.js';
 export { upsertChannels, type ChannelInput } from './channels-repo.js';
 export { NO_CONTACTS, resolveContacts, type ContactIds, type ContactInput } from './contacts-repo.js';
 export { applyAmendments, upsertMessages, type AmendmentInput, type MessageInput } from './messages-repo.js';

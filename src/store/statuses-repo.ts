@@ -19,6 +19,8 @@ export type StatusInput = {
   conversationOrigin: string | null;
   bizOpaqueCallbackData: string | null;
   agentId: string | null;
+  /** the raw body it came from (several bodies may be written in one batch) */
+  rawEventId: number;
 };
 
 /**
@@ -31,13 +33,12 @@ export async function applyStatuses(
   db: Kysely<Database>,
   statuses: readonly StatusInput[],
   contacts: ContactIds,
-  rawEventId: number,
 ): Promise<void> {
   const unique = firstPerKey(statuses, (s) => `${s.wamid}\u0000${s.status}`);
   for (const part of chunks(unique)) {
     await db
       .insertInto('message_statuses')
-      .values(part.map((s) => statusRow(s, rawEventId)))
+      .values(part.map(statusRow))
       .onConflict((oc) => oc.columns(['wamid', 'status']).doNothing())
       .execute();
   }
@@ -74,7 +75,7 @@ export async function applyStatuses(
 
 const earlierPricing = sql`excluded.pricing_at IS NOT NULL AND (messages.pricing_at IS NULL OR excluded.pricing_at < messages.pricing_at)`;
 
-function statusRow(s: StatusInput, rawEventId: number) {
+function statusRow(s: StatusInput) {
   return {
     wamid: s.wamid,
     status: s.status,
@@ -91,7 +92,7 @@ function statusRow(s: StatusInput, rawEventId: number) {
     conversation_id: s.conversationId,
     conversation_origin: s.conversationOrigin,
     biz_opaque_callback_data: s.bizOpaqueCallbackData,
-    raw_event_id: rawEventId,
+    raw_event_id: s.rawEventId,
   };
 }
 

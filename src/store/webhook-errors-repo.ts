@@ -7,20 +7,20 @@ export type WebhookErrorInput = {
   title: string | null;
   details: string | null;
   at: Date;
+  rawEventId: number;
 };
 
 /** Out-of-band errors (value.errors[]): not tied to a message, kept for the failures report. */
 export async function insertWebhookErrors(
   db: Kysely<Database>,
   errors: readonly WebhookErrorInput[],
-  rawEventId: number,
 ): Promise<void> {
   if (errors.length === 0) return;
   await db
     .insertInto('webhook_errors')
     .values(
       errors.map((e) => ({
-        raw_event_id: rawEventId,
+        raw_event_id: e.rawEventId,
         phone_number_id: e.phoneNumberId,
         code: e.code,
         title: e.title,

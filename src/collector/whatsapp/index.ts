@@ -1,3 +1,3 @@
-export { ingestWhatsApp, writeWhatsAppBatch, type IngestOptions, type IngestResult } from './ingest.js';
+export { ingestWhatsApp, ingestWhatsAppBodies, writeWhatsAppBatch, type IncomingBody, type IngestOptions, type IngestResult } from './ingest.js';
 export { normalizeWhatsApp, type NormalizeResult } from './normalize.js';
 export type * from './facts.js';

@@ -2,16 +2,17 @@ import type { Kysely } from 'kysely';
 import {
   applyAmendments,
   applyStatuses,
-  insertRawEvent,
+  insertRawEvents,
   insertWebhookErrors,
   markPairsDirty,
   resolveContacts,
   upsertChannels,
   upsertMessages,
   type Database,
+  type RawEventInput,
 } from '../../store/index.js';
-import type { Problem, WhatsAppBatch } from './facts.js';
 import { parseJson } from '../json.js';
+import type { Problem, WhatsAppBatch } from './facts.js';
 import { normalizeWhatsApp } from './normalize.js';
 
 export type IngestOptions = { receivedAt: Date; attributionPattern: RegExp };
@@ -21,6 +22,8 @@ export type IngestResult =
   | { kind: 'rejected'; rawEventId: number | null; reason: 'not_json' | 'not_whatsapp'; problems: Problem[] }
   | { kind: 'duplicate' };
 
+export type IncomingBody = { raw: Buffer; receivedAt: Date };
+
 /**
  * Stores one signed WhatsApp webhook body: the raw bytes and every fact normalised from
  * them, in a single transaction, so a 200 always means both are durable. A redelivered body
@@ -28,45 +31,80 @@ export type IngestResult =
  * raw as `rejected` (retrying would not help); database errors propagate (the caller answers 503).
  */
 export async function ingestWhatsApp(db: Kysely<Database>, rawBody: Buffer, opts: IngestOptions): Promise<IngestResult> {
-  const parsed = parseJson(rawBody);
-  const normalized = parsed.ok ? normalizeWhatsApp(parsed.value, opts) : null;
-  if (!normalized?.ok) {
-    const problems = normalized?.problems ?? [{ path: '', message: 'body is not valid JSON' }];
-    const rawEventId = await insertRawEvent(db, {
-      source: 'whatsapp',
-      receivedAt: opts.receivedAt,
-      body: rawBody,
-      signatureOk: true,
-      outcome: 'rejected',
-      problems,
-    });
-    return { kind: 'rejected', rawEventId, reason: parsed.ok ? 'not_whatsapp' : 'not_json', problems };
-  }
-  const { batch } = normalized;
-  const outcome = batch.problems.length ? 'partial' : 'processed';
+  const [result] = await ingestWhatsAppBodies(db, [{ raw: rawBody, receivedAt: opts.receivedAt }], opts.attributionPattern);
+  return result!;
+}
+
+/**
+ * Stores many bodies in ONE transaction with one write per table (a group commit): the raw
+ * bodies in a multi-row insert, their facts merged into a single batch. Facts are
+ * order-free (earliest-wins rollups, idempotent keys), so merging gives the same rows as
+ * storing the bodies one by one. Used for bursts and by `wapulse simulate`.
+ */
+export async function ingestWhatsAppBodies(
+  db: Kysely<Database>,
+  bodies: readonly IncomingBody[],
+  attributionPattern: RegExp,
+  signatureOk: boolean | null = true,
+): Promise<IngestResult[]> {
+  const prepared = bodies.map((b) => prepare(b, attributionPattern, signatureOk));
   return db.transaction().execute(async (tx) => {
-    const rawEventId = await insertRawEvent(tx, {
-      source: 'whatsapp',
-      receivedAt: opts.receivedAt,
-      body: rawBody,
-      signatureOk: true,
-      outcome,
-      problems: batch.problems,
+    const ids = await insertRawEvents(tx, prepared.map((p) => p.raw));
+    const merged = prepared.flatMap((p, i) => (p.batch && ids[i] != null ? [withRawId(p.batch, ids[i]!)] : []));
+    await writeWhatsAppBatch(tx, mergeBatches(merged));
+    return prepared.map((p, i): IngestResult => {
+      const id = ids[i] ?? null;
+      if (!p.batch) return { kind: 'rejected', rawEventId: id, reason: p.reason!, problems: p.raw.problems as Problem[] };
+      if (id === null) return { kind: 'duplicate' };
+      return { kind: 'stored', rawEventId: id, outcome: p.raw.outcome as 'processed' | 'partial', problems: p.batch.problems, unmodelledFields: p.batch.unmodelledFields };
     });
-    if (rawEventId === null) return { kind: 'duplicate' } as const;
-    await writeWhatsAppBatch(tx, batch, rawEventId);
-    return { kind: 'stored', rawEventId, outcome, problems: batch.problems, unmodelledFields: batch.unmodelledFields } as const;
   });
 }
 
+function prepare(b: IncomingBody, attributionPattern: RegExp, signatureOk: boolean | null) {
+  const parsed = parseJson(b.raw);
+  const normalized = parsed.ok ? normalizeWhatsApp(parsed.value, { receivedAt: b.receivedAt, attributionPattern }) : null;
+  const base = { source: 'whatsapp' as const, receivedAt: b.receivedAt, body: b.raw, signatureOk };
+  if (!normalized?.ok) {
+    const problems = normalized?.problems ?? [{ path: '', message: 'body is not valid JSON' }];
+    const raw: RawEventInput = { ...base, outcome: 'rejected', problems };
+    return { raw, batch: null, reason: parsed.ok ? ('not_whatsapp' as const) : ('not_json' as const) };
+  }
+  const batch = normalized.batch;
+  const raw: RawEventInput = { ...base, outcome: batch.problems.length ? 'partial' : 'processed', problems: batch.problems };
+  return { raw, batch, reason: null };
+}
+
+type StoredBatch = WhatsAppBatch & {
+  statuses: (WhatsAppBatch['statuses'][number] & { rawEventId: number })[];
+  errors: (WhatsAppBatch['errors'][number] & { rawEventId: number })[];
+};
+
+function withRawId(b: WhatsAppBatch, rawEventId: number): StoredBatch {
+  return { ...b, statuses: b.statuses.map((s) => ({ ...s, rawEventId })), errors: b.errors.map((e) => ({ ...e, rawEventId })) };
+}
+
+function mergeBatches(batches: StoredBatch[]): StoredBatch {
+  return {
+    channels: batches.flatMap((b) => b.channels),
+    contacts: batches.flatMap((b) => b.contacts),
+    messages: batches.flatMap((b) => b.messages),
+    statuses: batches.flatMap((b) => b.statuses),
+    amendments: batches.flatMap((b) => b.amendments),
+    errors: batches.flatMap((b) => b.errors),
+    problems: [],
+    unmodelledFields: [],
+  };
+}
+
 /** Writes a normalised batch; also used by `wapulse reprocess` to rebuild from raw bodies. */
-export async function writeWhatsAppBatch(tx: Kysely<Database>, batch: WhatsAppBatch, rawEventId: number): Promise<void> {
+export async function writeWhatsAppBatch(tx: Kysely<Database>, batch: StoredBatch): Promise<void> {
   await upsertChannels(tx, batch.channels);
   const contacts = await resolveContacts(tx, batch.contacts);
   await upsertMessages(tx, batch.messages, contacts);
-  await applyStatuses(tx, batch.statuses, contacts, rawEventId);
+  await applyStatuses(tx, batch.statuses, contacts);
   await applyAmendments(tx, batch.amendments);
-  await insertWebhookErrors(tx, batch.errors, rawEventId);
+  await insertWebhookErrors(tx, batch.errors);
   // conversations of these contacts are re-derived at the next settle, off the hot path
   await markPairsDirty(tx, [...new Set([...batch.messages.map((m) => m.wamid), ...batch.statuses.map((s) => s.wamid)])]);
 }
