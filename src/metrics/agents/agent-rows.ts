@@ -1,0 +1,92 @@
+import { sql, type RawBuilder } from 'kysely';
+import { durationColumnNames, durationColumns } from '../conversations/duration-figures.js';
+import type { ReportQuery } from '../window.js';
+
+/** Values an agent needs in a time metric to be ranked or compared (METRICS "Agents"). */
+export const MIN_VALUES = 5;
+
+/** The per-agent time metrics, and the column prefix each is pivoted under. */
+const PIVOT = [
+  ['frt', 'first_response'],
+  ['rsp', 'response'],
+  ['res', 'resolution'],
+] as const;
+
+/**
+ * The CTEs after durationCtes (`rt_*`) that make one row per agent, in ranking order:
+ * counts, pivoted time stats `<frt|rsp|res>_w_*` (and `_b_*` in business time), the median of
+ * medians `frt_norm` / `res_norm` over agents with ≥ MIN_VALUES values (`*_norm_agents` of
+ * them), outlier flags, and `position` (agents with ≥ MIN_VALUES FRT values first, by median
+ * FRT ascending; the others after, by name).
+ * Channel restricts every fact to that number; team restricts the rows (and so the norms and
+ * ranks); agent restricts to one row, still ranked and compared against the whole team scope.
+ */
+export function agentRowsSql(q: ReportQuery, business: boolean): RawBuilder<unknown> {
+  const { window: w, filters: f } = q;
+  const inWindow = (col: RawBuilder<unknown>) => sql`${col} >= ${w.from}::timestamptz AND ${col} < ${w.to}::timestamptz`;
+  const onChannel = (col: RawBuilder<unknown>) => (f.channel === undefined ? sql`` : sql`AND ${col} = ${f.channel}`);
+  const statNames = durationColumnNames(business).filter((n) => /^[wb]_/.test(n));
+  const pivot = PIVOT.flatMap(([alias]) =>
+    statNames.map((n) => {
+      const col = sql.ref(`${alias}.${n}`);
+      return sql`${n.endsWith('_count') ? sql`coalesce(${col}, 0)` : col} AS ${sql.ref(`${alias}_${n}`)}`;
+    }),
+  );
+  const joins = PIVOT.map(([alias, metric]) => sql`LEFT JOIN ag_time ${sql.ref(alias)} ON ${sql.ref(alias)}.agent_id = i.agent_id AND ${sql.ref(alias)}.metric = ${metric}`);
+  const norm = (p: string) => sql`
+    (percentile_cont(0.5) WITHIN GROUP (ORDER BY ${sql.ref(`${p}_w_median`)}) FILTER (WHERE ${sql.ref(`${p}_w_count`)} >= ${MIN_VALUES}))::float8 AS ${sql.ref(`${p}_norm`)},
+    (count(*) FILTER (WHERE ${sql.ref(`${p}_w_count`)} >= ${MIN_VALUES}))::int AS ${sql.ref(`${p}_norm_agents`)}`;
+  const outlier = (p: string) =>
+    sql`coalesce(${sql.ref(`${p}_w_count`)} >= ${MIN_VALUES} AND ${sql.ref(`${p}_w_median`)} > 2 * ${sql.ref(`${p}_norm`)}, false) AS ${sql.ref(`${p}_outlier`)}`;
+  return sql`
+  ag_time AS (
+    SELECT agent_id, metric, ${sql.join(durationColumns(business))} FROM rt_durations
+     WHERE agent_id IS NOT NULL AND metric IN ('first_response', 'response', 'resolution') GROUP BY agent_id, metric
+  ),
+  ag_assigned AS (
+    SELECT s.to_agent_id AS agent_id, count(*)::int AS n FROM assignments s JOIN conversations c ON c.id = s.conversation_id
+     WHERE s.to_agent_id IS NOT NULL AND ${inWindow(sql`s.at`)} ${onChannel(sql`c.phone_number_id`)} GROUP BY s.to_agent_id
+  ),
+  -- closed by this agent; an auto_close has no closer, so it goes to the assignee at close
+  ag_closed AS (
+    SELECT agent_id, count(*)::int AS n FROM (
+      SELECT CASE WHEN closed_by = 'auto_close' THEN assignee_id ELSE closer_agent_id END AS agent_id FROM rt_cycles WHERE ${inWindow(sql`closed_at`)}
+    ) k WHERE agent_id IS NOT NULL GROUP BY agent_id
+  ),
+  ag_sent AS (
+    SELECT m.agent_id, count(*)::int AS n FROM messages m
+     WHERE m.direction = 'outbound' AND m.origin <> 'history' AND m.sender_type = 'agent' AND m.agent_id IS NOT NULL
+       AND ${inWindow(sql`m.counted_at`)} ${onChannel(sql`m.phone_number_id`)} GROUP BY m.agent_id
+  ),
+  ag_comments AS (
+    SELECT k.agent_id, count(*)::int AS n FROM comments k
+     WHERE k.agent_id IS NOT NULL AND ${inWindow(sql`k.at`)}
+       ${f.channel === undefined ? sql`` : sql`AND EXISTS (SELECT 1 FROM conversations c WHERE c.external_id = k.conversation_ref AND c.phone_number_id = ${f.channel})`}
+     GROUP BY k.agent_id
+  ),
+  ag_ids AS (
+    SELECT agent_id FROM ag_time UNION SELECT agent_id FROM ag_assigned UNION SELECT agent_id FROM ag_closed
+    UNION SELECT agent_id FROM ag_sent UNION SELECT agent_id FROM ag_comments
+    ${f.agent === undefined ? sql`` : sql`UNION SELECT ${f.agent}::text`}
+  ),
+  ag_rows AS (
+    SELECT i.agent_id AS id, coalesce(a.name, i.agent_id) AS name, a.team, (a.id IS NOT NULL) AS known,
+           coalesce(asg.n, 0) AS assigned, coalesce(cl.n, 0) AS closed, coalesce(se.n, 0) AS messages_sent, coalesce(co.n, 0) AS comments,
+           ${sql.join(pivot)}
+      FROM ag_ids i
+      LEFT JOIN agents a ON a.id = i.agent_id
+      LEFT JOIN ag_assigned asg ON asg.agent_id = i.agent_id
+      LEFT JOIN ag_closed cl ON cl.agent_id = i.agent_id
+      LEFT JOIN ag_sent se ON se.agent_id = i.agent_id
+      LEFT JOIN ag_comments co ON co.agent_id = i.agent_id
+      ${sql.join(joins, sql` `)}
+     ${f.team === undefined ? sql`` : sql`WHERE a.team = ${f.team}`}
+  ),
+  ag_norm AS (SELECT ${norm('frt')}, ${norm('res')} FROM ag_rows),
+  ag_ranked AS (
+    SELECT r.*, n.*, ${outlier('frt')}, ${outlier('res')},
+           row_number() OVER (ORDER BY (r.frt_w_count >= ${MIN_VALUES}) DESC,
+             CASE WHEN r.frt_w_count >= ${MIN_VALUES} THEN r.frt_w_median END, r.name, r.id)::int AS position
+      FROM ag_rows r CROSS JOIN ag_norm n
+  )`;
+}

@@ -1,0 +1,57 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../store/index.js';
+import { inWindow, isReceived } from '../messages/message-facts.js';
+import type { ReportQuery } from '../window.js';
+import { agentCondition, allOf, belongsToCycle } from './cycle-facts.js';
+import { localCell, toMatrix, type CellRow, type Matrix } from './local-hours.js';
+
+/**
+ * Received inbound messages (METRICS "received": not reaction/system/request_welcome, never
+ * history) per local weekday × hour of their timestamp, over [from, to) in window.tz.
+ * channel: the message's number. agent/team: messages belonging to a cycle whose assignee
+ * (current, or at close) is that agent / in that team.
+ */
+export async function inboundMatrix(db: Kysely<Database>, q: ReportQuery): Promise<Matrix> {
+  const w = q.window;
+  const cell = localCell(sql`m.counted_at`, w);
+  const assignee = agentCondition(sql`c.assignee_id`, q.filters);
+  const { rows } = await sql<CellRow & { n: number }>`
+    SELECT ${cell.dow} AS dow, ${cell.hour} AS hour, count(*)::int AS n
+    FROM messages m
+    WHERE ${allOf([
+      isReceived,
+      sql<boolean>`m.origin <> 'history'`,
+      inWindow(sql`m.counted_at`, w),
+      q.filters.channel === undefined ? null : sql<boolean>`m.phone_number_id = ${q.filters.channel}`,
+      assignee === null ? null : sql<boolean>`EXISTS (SELECT 1 FROM conversations c WHERE ${belongsToCycle('m', 'c')} AND ${assignee})`,
+    ])}
+    GROUP BY 1, 2`.execute(db);
+  return toMatrix(rows, (r) => Number(r.n), 0);
+}
+
+export type OpenedMatrices = {
+  /** cycles opened, any opener */
+  opened: Matrix;
+  /** cycles opened by the contact: the arrivals of the staffing hint */
+  byContact: Matrix;
+};
+
+/**
+ * Conversation cycles by the local weekday × hour of opened_at in [from, to).
+ * channel: the cycle's number. agent/team: the cycle's assignee (current, or at close).
+ */
+export async function openedMatrices(db: Kysely<Database>, q: ReportQuery): Promise<OpenedMatrices> {
+  const w = q.window;
+  const cell = localCell(sql`c.opened_at`, w);
+  const { rows } = await sql<CellRow & { opened: number; by_contact: number }>`
+    SELECT ${cell.dow} AS dow, ${cell.hour} AS hour, count(*)::int AS opened,
+      count(*) FILTER (WHERE c.opened_by = 'contact')::int AS by_contact
+    FROM conversations c
+    WHERE ${allOf([
+      inWindow(sql`c.opened_at`, w),
+      q.filters.channel === undefined ? null : sql<boolean>`c.phone_number_id = ${q.filters.channel}`,
+      agentCondition(sql`c.assignee_id`, q.filters),
+    ])}
+    GROUP BY 1, 2`.execute(db);
+  return { opened: toMatrix(rows, (r) => Number(r.opened), 0), byContact: toMatrix(rows, (r) => Number(r.by_contact), 0) };
+}

@@ -1,0 +1,102 @@
+import { sql, type Kysely } from 'kysely';
+import type { ClosedBy, Database, OpenedBy } from '../store/index.js';
+import type { BusinessHours } from './business-hours.js';
+import { durationColumns, readDurations, readResponseDurations, type Durations, type ResponseDurations } from './conversations/duration-figures.js';
+import { durationCtes, type DurationMetric } from './response-times.js';
+import { windowJson, type ReportFilters, type ReportQuery } from './window.js';
+
+export type ConversationsReport = {
+  report: 'conversations';
+  window: ReturnType<typeof windowJson>;
+  filters: ReportFilters;
+  /** the schedule business-time figures were counted in, or null (wall clock only) */
+  businessHours: (BusinessHours & { tz: string }) | null;
+  /** cycles with opened_at in window */
+  opened: { total: number; byOpenedBy: Record<OpenedBy, number> };
+  /** cycles with closed_at in window; category null or '' is "uncategorised" */
+  closed: { total: number; byClosedBy: Record<ClosedBy, number>; byCategory: Record<string, number> };
+  /** cycles open at `to`: opened before it, not closed before it */
+  unresolved: number;
+  /** contact-opened cycles closed in window with no human reply between open and close */
+  closedWithoutResponse: number;
+  /** contact-opened cycles: first human reply − opened_at, counted by the reply */
+  firstResponse: ResponseDurations;
+  /** per contact turn: reply − first inbound of the turn, counted by the reply */
+  response: ResponseDurations;
+  /** closed_at − opened_at of cycles closed in window, except auto_close */
+  resolution: Durations;
+  /** the same for auto_close cycles, never mixed into `resolution` */
+  autoCloseResolution: Durations;
+};
+
+type CountRow = { kind: 'opened' | 'closed_by' | 'category' | 'unresolved' | 'closed_without_response'; key: string | null; n: number };
+
+/**
+ * The conversations report (METRICS "Conversations") over cycles (a reopen is a new cycle),
+ * each value anchored at its own event in the half-open window [from, to): opened by the open,
+ * closed and resolution by the close, first response and response times by the reply;
+ * unresolved is the state at `to`.
+ *
+ * Filters: channel = the cycle's phone_number_id; agent = cycles whose assignee_id (current
+ * assignee; the assignee at close once closed) is that agent; team = cycles whose assignee is
+ * in that agents.team. They apply to every figure, through the cycle (a response time of a
+ * cycle assigned to Ana counts under agent=Ana even if someone else replied).
+ * With `opts.businessHours`, every duration also carries `business`: the same values counted
+ * in business time only (in the hours' zone, else the window's).
+ */
+export async function conversationsReport(
+  db: Kysely<Database>,
+  q: ReportQuery,
+  opts: { businessHours?: BusinessHours } = {},
+): Promise<ConversationsReport> {
+  const w = q.window;
+  const bh = opts.businessHours;
+  const ctes = durationCtes({ window: w, channel: q.filters.channel, assignee: q.filters.agent, assigneeTeam: q.filters.team, businessHours: bh });
+  const closedInWindow = sql`closed_at >= ${w.from}::timestamptz AND closed_at < ${w.to}::timestamptz`;
+  const [counts, durations] = await Promise.all([
+    sql<CountRow>`WITH ${ctes}
+      SELECT 'opened' AS kind, opened_by AS key, count(*)::int AS n FROM rt_cycles
+       WHERE opened_at >= ${w.from}::timestamptz AND opened_at < ${w.to}::timestamptz GROUP BY opened_by
+      UNION ALL
+      SELECT 'closed_by', closed_by, count(*)::int FROM rt_cycles WHERE ${closedInWindow} GROUP BY closed_by
+      UNION ALL
+      SELECT 'category', coalesce(nullif(category, ''), 'uncategorised'), count(*)::int FROM rt_cycles
+       WHERE ${closedInWindow} GROUP BY coalesce(nullif(category, ''), 'uncategorised')
+      UNION ALL
+      SELECT 'unresolved', NULL, count(*)::int FROM rt_cycles WHERE closed_at IS NULL OR closed_at >= ${w.to}::timestamptz
+      UNION ALL
+      -- contact-opened cycles closed in window, minus those of them with a first reply (at most
+      -- one row each); a subtraction rather than NOT EXISTS, which the planner runs as a nested loop
+      SELECT 'closed_without_response', NULL,
+             (SELECT count(*) FROM rt_cycles WHERE ${closedInWindow} AND opened_by = 'contact')::int
+           - (SELECT count(*) FROM rt_first_reply WHERE ${closedInWindow} AND opened_by = 'contact')::int
+      ORDER BY kind, n DESC, key`.execute(db),
+    sql<Record<string, unknown> & { metric: DurationMetric }>`WITH ${ctes}
+      SELECT metric, ${sql.join(durationColumns(bh !== undefined))} FROM rt_durations GROUP BY metric`.execute(db),
+  ]);
+
+  const rows = counts.rows;
+  const total = (kind: CountRow['kind']) => rows.filter((r) => r.kind === kind).reduce((s, r) => s + r.n, 0);
+  const byKey = <K extends string>(kind: CountRow['kind'], zeros: Record<K, number>) =>
+    rows.filter((r) => r.kind === kind).reduce((acc, r) => ({ ...acc, [r.key ?? 'unknown']: r.n }), zeros);
+  const metric = (m: DurationMetric) => durations.rows.find((r) => r.metric === m) ?? {};
+  const business = bh !== undefined;
+  return {
+    report: 'conversations',
+    window: windowJson(w),
+    filters: q.filters,
+    businessHours: bh ? { ...bh, tz: bh.tz ?? w.tz } : null,
+    opened: { total: total('opened'), byOpenedBy: byKey('opened', { contact: 0, agent: 0, automation: 0, api: 0 }) },
+    closed: {
+      total: total('closed_by'),
+      byClosedBy: byKey('closed_by', { agent: 0, automation: 0, auto_close: 0, api: 0 }),
+      byCategory: byKey('category', {}),
+    },
+    unresolved: total('unresolved'),
+    closedWithoutResponse: total('closed_without_response'),
+    firstResponse: readResponseDurations(metric('first_response'), business),
+    response: readResponseDurations(metric('response'), business),
+    resolution: readDurations(metric('resolution'), business),
+    autoCloseResolution: readDurations(metric('auto_close_resolution'), business),
+  };
+}
