@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseBusinessHours, type BusinessHours } from './metrics/business-hours.js';
+import { isValidZone } from './metrics/period.js';
 
 /**
  * Every environment variable wapulse reads, validated once at start.
@@ -41,6 +43,18 @@ const EnvSchema = z.object({
     .regex(/^\s*(\d+\s*=\s*\d+\s*)(,\s*\d+\s*=\s*\d+\s*)*$/, 'CHATWOOT_INBOX_NUMBERS must look like 7=106540352242922,9=106540352242923')
     .optional(),
   CONVERSATION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  REPORT_TZ: z.string().default('UTC').refine(isValidZone, 'REPORT_TZ must be an IANA time zone like Asia/Dubai'),
+  /** "sun-thu 09:00-18:00; fri 09:00-13:00", in REPORT_TZ */
+  BUSINESS_HOURS: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      const r = v ? parseBusinessHours(v) : null;
+      if (r && !r.ok) ctx.addIssue({ code: 'custom', message: `BUSINESS_HOURS: ${r.error}` });
+    }),
+  AGENT_CONCURRENCY: z.coerce.number().positive().max(50).default(3),
+  SERVICE_LEVEL: z.coerce.number().gt(0).lt(1).default(0.8),
+  FRT_TARGET: z.coerce.number().int().positive().default(300),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'SLACK_BOT_TOKEN must start with xoxb-').optional(),
   SLACK_SIGNING_SECRET: optionalSecret('SLACK_SIGNING_SECRET'),
   SHOW_PHONE_NUMBERS: boolFromEnv,
@@ -56,6 +70,13 @@ export type Config = {
   chatwoot: { key?: string; channels: Map<string, string> };
   /** Derived conversations close after this much silence (CONVERSATION_IDLE_HOURS). */
   conversationIdleMs: number;
+  reports: {
+    tz: string;
+    businessHours?: BusinessHours;
+    agentConcurrency: number;
+    serviceLevel: number;
+    frtTargetSec: number;
+  };
   slack?: { botToken: string; signingSecret: string };
   showPhoneNumbers: boolean;
 };
@@ -96,6 +117,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inbox: { secret: e.INBOX_WEBHOOK_SECRET },
     chatwoot: { key: e.CHATWOOT_WEBHOOK_KEY, channels: chatwootChannels(e.CHATWOOT_INBOX_NUMBERS) },
     conversationIdleMs: e.CONVERSATION_IDLE_HOURS * 3_600_000,
+    reports: {
+      tz: e.REPORT_TZ,
+      businessHours: businessHours(e.BUSINESS_HOURS, e.REPORT_TZ),
+      agentConcurrency: e.AGENT_CONCURRENCY,
+      serviceLevel: e.SERVICE_LEVEL,
+      frtTargetSec: e.FRT_TARGET,
+    },
     slack:
       e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
         ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET }
@@ -111,6 +139,11 @@ export function loadDotEnv(path = '.env'): void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+}
+
+function businessHours(text: string | undefined, tz: string): BusinessHours | undefined {
+  const r = text ? parseBusinessHours(text) : null;
+  return r?.ok ? { ...r.hours, tz } : undefined;
 }
 
 // Keys as the Chatwoot mapper names channels, so the lookup is a plain Map.get.

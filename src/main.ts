@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import { demoCommand } from './cli/demo.js';
 import { migrateCommand } from './cli/migrate.js';
+import { reportCommand } from './cli/report.js';
 import { serveCommand } from './cli/serve.js';
 import { simulateCommand } from './cli/simulate.js';
 import { UsageError } from './cli/usage-error.js';
@@ -33,6 +35,14 @@ const COMMANDS: Record<string, Command> = {
   simulate: async (argv) => {
     await simulateCommand(config(), argv);
     return 'exit';
+  },
+  report: async (argv) => {
+    await reportCommand(config(), argv);
+    return 'exit';
+  },
+  demo: async () => {
+    await demoCommand(config());
+    return 'keep-running';
   },
 };
 

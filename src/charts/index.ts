@@ -5,6 +5,7 @@
  * earlier should call `registerChartFonts()` first.
  */
 export { renderChart } from './render-chart.js';
+export { agentPerformance, busyHours, chartForReport, deliveryFailures, messagesFunnel } from './from-reports.js';
 export { renderConfig } from './renderer.js';
 export { buildChartConfig, chartText } from './charts.js';
 export { agentLabel, agentPerformanceText, buildAgentPerformanceConfig } from './agent-performance.js';

@@ -1,4 +1,4 @@
-import { cell, isObject, isRate, isStats } from './values.js';
+import { cell, humanChange, isDelta, isObject, isRate, isStats } from './values.js';
 
 /**
  * A plain-text rendering of any report result: scalars and metric values as `key: value`
@@ -7,7 +7,14 @@ import { cell, isObject, isRate, isStats } from './values.js';
 export function formatTable(result: Record<string, unknown>): string {
   const lines: string[] = [];
   const walk = (value: unknown, path: string) => {
-    if (Array.isArray(value) && value.length && value.every(isObject) && !value.every((v) => isStats(v) || isRate(v))) {
+    if (isObject(value) && Object.keys(value).length && Object.values(value).every(isDelta)) {
+      // KPIs beside the previous period: one row each
+      const rows = Object.entries(value).map(([name, d]) => {
+        const k = d as { current: number | null; previous: number | null; change: number | null };
+        return { name, current: k.current, previous: k.previous, change: humanChange(k.change) };
+      });
+      lines.push('', `${path}:`, ...grid(rows), '');
+    } else if (Array.isArray(value) && value.length && value.every(isObject) && !value.every((v) => isStats(v) || isRate(v))) {
       lines.push('', `${path}:`, ...grid(value as Record<string, unknown>[]), '');
     } else if (isObject(value) && !isStats(value) && !isRate(value)) {
       for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);

@@ -11,6 +11,15 @@ export function isRate(v: unknown): v is RateLike {
   return isObject(v) && 'value' in v && 'numerator' in v && 'denominator' in v && Object.keys(v).length === 3;
 }
 
+/** `{ current, previous, change }`: a KPI beside the previous period. */
+export function isDelta(v: unknown): v is { current: number | null; previous: number | null; change: number | null } {
+  return isObject(v) && 'current' in v && 'previous' in v && 'change' in v && Object.keys(v).length === 3;
+}
+
+export function humanChange(change: number | null): string {
+  return change === null ? 'n/a' : `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`;
+}
+
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -46,7 +46,8 @@ describe.each(testDatabases)('group ingest equals one-by-one ingest on $name', (
       await deliverToStore(store.db, order, PATTERN, undefined, group);
       await settleConversations(store.db, NOW, 24 * 3_600_000);
     }
-    [one, grouped, shuffled] = await Promise.all(stores.map(snapshot));
+    const snaps = await Promise.all(stores.map(snapshot));
+    [one, grouped, shuffled] = [snaps[0]!, snaps[1]!, snaps[2]!];
   }, 120_000);
   afterAll(async () => {
     for (const s of stores) await s.drop();

@@ -1,0 +1,52 @@
+import type { AgentsReport, BusyHoursReport, FailuresReport, MessagesReport, ReportResult } from '../metrics/index.js';
+import { renderChart } from './render-chart.js';
+import type { ChartPeriod, RenderOptions } from './types.js';
+
+/**
+ * The chart of a report, where it has one: messages → funnel, failures → daily failures by
+ * class with the failure-rate line, agents → median FRT and resolution per agent, busy-hours →
+ * weekday × hour heatmap of inbound messages. Pure adaptation: every number comes from the report.
+ */
+export async function chartForReport(result: ReportResult, opts?: RenderOptions): Promise<Buffer | null> {
+  switch (result.report) {
+    case 'messages':
+      return renderChart('messagesFunnel', messagesFunnel(result), opts);
+    case 'failures':
+      return renderChart('deliveryFailures', deliveryFailures(result), opts);
+    case 'agents':
+      return renderChart('agentPerformance', agentPerformance(result), opts);
+    case 'busy-hours':
+      return renderChart('busyHours', busyHours(result), opts);
+    default:
+      return null;
+  }
+}
+
+function period(w: { from: string; to: string; tz: string }): ChartPeriod {
+  return { from: new Date(w.from), to: new Date(w.to), timeZone: w.tz };
+}
+
+export function messagesFunnel(r: MessagesReport) {
+  return { period: period(r.window), sent: r.sent, delivered: r.delivered, read: r.read, received: r.received, deliveryRate: r.deliveryRate, readRate: r.readRate, engagement: r.engagement };
+}
+
+export function deliveryFailures(r: FailuresReport) {
+  return { period: period(r.window), days: r.days.map((d) => ({ date: d.date, failed: d.byClass, failureRate: d.failureRate })), classOrder: r.classOrder };
+}
+
+export function agentPerformance(r: AgentsReport) {
+  return {
+    period: period(r.window),
+    agents: r.agents.map((a) => ({
+      name: a.name,
+      medianFirstResponseSec: a.firstResponse.median,
+      medianResolutionSec: a.resolution.median,
+      outlier: a.outlier.firstResponse || a.outlier.resolution,
+      fewData: a.fewData.firstResponse && a.fewData.resolution,
+    })),
+  };
+}
+
+export function busyHours(r: BusyHoursReport) {
+  return { period: period(r.window), counts: r.messages.counts, measure: 'inbound messages' };
+}
