@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postWhatsApp } from '../../helpers/fixtures.js';
-import { testDatabases, type TestStore } from '../../helpers/databases.js';
-import { startTestServer, type TestServer } from '../../helpers/server.js';
+import { testDatabases } from '../../helpers/databases.js';
+import { useTestServer } from '../../helpers/server.js';
 import { statusBody } from '../../helpers/whatsapp-bodies.js';
 
 // One outbound message's statuses, each delivered in its own webhook, in every possible order.
@@ -22,16 +22,7 @@ function permutations<T>(xs: T[]): T[][] {
 }
 
 describe.each(testDatabases)('statuses in any order converge on $name', (database) => {
-  let store: TestStore;
-  let server: TestServer;
-  beforeAll(async () => {
-    store = await database.open();
-    server = await startTestServer(store);
-  });
-  afterAll(async () => {
-    await server.close();
-    await store.drop();
-  });
+  const ctx = useTestServer(database);
 
   it('gives the same final row for all 24 orders of sent, delivered, read, read', async () => {
     const orders = permutations([0, 1, 2, 3]);
@@ -42,10 +33,10 @@ describe.each(testDatabases)('statuses in any order converge on $name', (databas
       // is not caught by the raw-body dedupe and must be a no-op at the (wamid, status) level
       for (const i of order) {
         const body = statusBody([all[i]]) + (i === 3 ? ' ' : '');
-        expect((await postWhatsApp(server.url, body)).status).toBe(200);
+        expect((await postWhatsApp(ctx.server.url, body)).status).toBe(200);
       }
     }
-    const rows = await store.db
+    const rows = await ctx.store.db
       .selectFrom('messages')
       .select(['sent_at', 'delivered_at', 'read_at', 'failed_at', 'first_status_at', 'pricing_category', 'delivery_state', 'counted_at'])
       .where('wamid', 'like', 'wamid.ORDER%')
@@ -59,7 +50,7 @@ describe.each(testDatabases)('statuses in any order converge on $name', (databas
       expect(r.counted_at?.toISOString()).toBe('2025-06-15T15:06:40.000Z');
       expect(r).toMatchObject({ failed_at: null, pricing_category: 'utility', delivery_state: 'read' });
     }
-    const statuses = await store.db.selectFrom('message_statuses').select('wamid').where('wamid', 'like', 'wamid.ORDER%').execute();
+    const statuses = await ctx.store.db.selectFrom('message_statuses').select('wamid').where('wamid', 'like', 'wamid.ORDER%').execute();
     expect(statuses).toHaveLength(24 * 3);
   });
 
@@ -69,11 +60,11 @@ describe.each(testDatabases)('statuses in any order converge on $name', (databas
       errors: [{ code: 131026, title: 'Message undeliverable', message: 'Message undeliverable', error_data: { details: 'x' } }],
     });
     const delivered = (id: string) => ({ id, status: 'delivered', timestamp: '1750000260', recipient_id: '971500000004' });
-    await postWhatsApp(server.url, statusBody([failed('wamid.FD1')]));
-    await postWhatsApp(server.url, statusBody([delivered('wamid.FD1')]));
-    await postWhatsApp(server.url, statusBody([delivered('wamid.FD2')]));
-    await postWhatsApp(server.url, statusBody([failed('wamid.FD2')]));
-    const rows = await store.db.selectFrom('messages').select(['wamid', 'delivery_state', 'error_code', 'sent_at', 'counted_at'])
+    await postWhatsApp(ctx.server.url, statusBody([failed('wamid.FD1')]));
+    await postWhatsApp(ctx.server.url, statusBody([delivered('wamid.FD1')]));
+    await postWhatsApp(ctx.server.url, statusBody([delivered('wamid.FD2')]));
+    await postWhatsApp(ctx.server.url, statusBody([failed('wamid.FD2')]));
+    const rows = await ctx.store.db.selectFrom('messages').select(['wamid', 'delivery_state', 'error_code', 'sent_at', 'counted_at'])
       .where('wamid', 'in', ['wamid.FD1', 'wamid.FD2']).orderBy('wamid').execute();
     // no `sent` ever came: sent time falls back to the earliest status, the failure at 1750000200
     expect(rows.map((r) => [r.wamid, r.delivery_state, r.error_code, r.sent_at, r.counted_at?.toISOString()])).toEqual([
@@ -84,8 +75,8 @@ describe.each(testDatabases)('statuses in any order converge on $name', (databas
 
   it('takes several statuses of one message in a single body', async () => {
     const all = steps('wamid.ONEBODY');
-    expect((await postWhatsApp(server.url, statusBody([all[2], all[0], all[1], all[3]]))).status).toBe(200);
-    const r = await store.db.selectFrom('messages').select(['delivery_state', 'pricing_category']).where('wamid', '=', 'wamid.ONEBODY').executeTakeFirstOrThrow();
+    expect((await postWhatsApp(ctx.server.url, statusBody([all[2], all[0], all[1], all[3]]))).status).toBe(200);
+    const r = await ctx.store.db.selectFrom('messages').select(['delivery_state', 'pricing_category']).where('wamid', '=', 'wamid.ONEBODY').executeTakeFirstOrThrow();
     expect(r).toEqual({ delivery_state: 'read', pricing_category: 'utility' });
   });
 });

@@ -1,35 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { signBody } from '../../../src/collector/index.js';
 import { APP_SECRET, VERIFY_TOKEN, fixtureBytes, postWhatsApp } from '../../helpers/fixtures.js';
-import { testDatabases, type TestStore } from '../../helpers/databases.js';
-import { startTestServer, type TestServer } from '../../helpers/server.js';
+import { testDatabases } from '../../helpers/databases.js';
+import { useTestServer } from '../../helpers/server.js';
 import { statusBody } from '../../helpers/whatsapp-bodies.js';
 
 describe.each(testDatabases)('WhatsApp webhook edge cases on $name', (database) => {
-  let store: TestStore;
-  let server: TestServer;
-  beforeAll(async () => {
-    store = await database.open();
-    server = await startTestServer(store);
-  });
-  afterAll(async () => {
-    await server.close();
-    await store.drop();
-  });
+  const ctx = useTestServer(database);
   beforeEach(async () => {
     for (const t of ['raw_events', 'message_statuses', 'messages', 'contacts', 'channels', 'webhook_errors'] as const) {
-      await store.db.deleteFrom(t).execute();
+      await ctx.store.db.deleteFrom(t).execute();
     }
   });
-  const rawCount = async () => (await store.db.selectFrom('raw_events').select('id').execute()).length;
+  const rawCount = async () => (await ctx.store.db.selectFrom('raw_events').select('id').execute()).length;
 
   it('answers the verification handshake with the challenge, and 403 otherwise', async () => {
-    const ok = await fetch(`${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
+    const ok = await fetch(`${ctx.server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1158201444`);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe('1158201444');
-    const wrong = await fetch(`${server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`);
+    const wrong = await fetch(`${ctx.server.url}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`);
     expect(wrong.status).toBe(403);
-    const noMode = await fetch(`${server.url}/webhooks/whatsapp?hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1`);
+    const noMode = await fetch(`${ctx.server.url}/webhooks/whatsapp?hub.verify_token=${VERIFY_TOKEN}&hub.challenge=1`);
     expect(noMode.status).toBe(403);
   });
 
@@ -38,11 +29,11 @@ describe.each(testDatabases)('WhatsApp webhook edge cases on $name', (database) 
     const good = signBody(body, APP_SECRET);
     const forged = signBody(body, 'some-other-secret');
     for (const signature of [forged, null, 'sha1=abc', good.slice(0, -2), `${good}00`, 'sha256=']) {
-      const res = await postWhatsApp(server.url, body, signature);
+      const res = await postWhatsApp(ctx.server.url, body, signature);
       expect(res.status, `signature ${signature}`).toBe(401);
     }
     // a valid signature over different bytes (one space added) is a mismatch too
-    const res = await postWhatsApp(server.url, Buffer.concat([body, Buffer.from(' ')]), good);
+    const res = await postWhatsApp(ctx.server.url, Buffer.concat([body, Buffer.from(' ')]), good);
     expect(res.status).toBe(401);
     expect(await rawCount()).toBe(0);
   });
@@ -58,39 +49,39 @@ describe.each(testDatabases)('WhatsApp webhook edge cases on $name', (database) 
       'utf8',
     );
     expect(JSON.stringify(JSON.parse(raw.toString()))).not.toBe(raw.toString());
-    const res = await postWhatsApp(server.url, raw);
+    const res = await postWhatsApp(ctx.server.url, raw);
     expect(res.status).toBe(200);
-    const contact = await store.db.selectFrom('contacts').select('profile_name').executeTakeFirstOrThrow();
+    const contact = await ctx.store.db.selectFrom('contacts').select('profile_name').executeTakeFirstOrThrow();
     expect(contact.profile_name).toBe('ليلى 🌙');
-    const msg = await store.db.selectFrom('messages').select('preview').executeTakeFirstOrThrow();
+    const msg = await ctx.store.db.selectFrom('messages').select('preview').executeTakeFirstOrThrow();
     expect(msg.preview).toBe('مرحبا 👋');
   });
 
   it('treats the same body twice as one', async () => {
     const body = fixtureBytes('whatsapp/batched-two-numbers.json');
-    expect((await postWhatsApp(server.url, body)).status).toBe(200);
-    const second = await postWhatsApp(server.url, body);
+    expect((await postWhatsApp(ctx.server.url, body)).status).toBe(200);
+    const second = await postWhatsApp(ctx.server.url, body);
     expect(second.status).toBe(200);
     expect(await second.json()).toEqual({ status: 'duplicate' });
     expect(await rawCount()).toBe(1);
-    expect((await store.db.selectFrom('messages').select('wamid').execute()).length).toBe(4);
+    expect((await ctx.store.db.selectFrom('messages').select('wamid').execute()).length).toBe(4);
   });
 
   it('refuses a 6 MB body with 413 and stores nothing', async () => {
     const big = Buffer.alloc(6 * 1024 * 1024, 0x20);
-    const res = await postWhatsApp(server.url, big);
+    const res = await postWhatsApp(ctx.server.url, big);
     expect(res.status).toBe(413);
     expect(await rawCount()).toBe(0);
   });
 
   it('stores signed JSON that is not a WhatsApp payload as rejected, answering 200', async () => {
-    const res = await postWhatsApp(server.url, JSON.stringify({ hello: 'world' }));
+    const res = await postWhatsApp(ctx.server.url, JSON.stringify({ hello: 'world' }));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'rejected' });
-    const raw = await store.db.selectFrom('raw_events').select(['outcome', 'problems']).executeTakeFirstOrThrow();
+    const raw = await ctx.store.db.selectFrom('raw_events').select(['outcome', 'problems']).executeTakeFirstOrThrow();
     expect(raw.outcome).toBe('rejected');
     expect(JSON.stringify(raw.problems)).toContain('object');
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await (await fetch(`${ctx.server.url}/metrics`)).text();
     expect(metrics).toMatch(/wapulse_webhooks_rejected_total\{source="whatsapp",reason="not_whatsapp"\} 1/);
   });
 
@@ -100,12 +91,12 @@ describe.each(testDatabases)('WhatsApp webhook edge cases on $name', (database) 
       { id: 'wamid.BAD', status: 'delivered', timestamp: 'yesterday', recipient_id: '971500000002' },
       { id: 'wamid.OK2', status: 'delivered', timestamp: '1750000100', recipient_id: '971500000002' },
     ]);
-    const res = await postWhatsApp(server.url, body);
+    const res = await postWhatsApp(ctx.server.url, body);
     expect(res.status).toBe(200);
     const json = (await res.json()) as { status: string; problems: { path: string }[] };
     expect(json.status).toBe('partial');
     expect(json.problems.map((p) => p.path)).toEqual(['entry[0].changes[0].value.statuses[1].timestamp']);
-    const wamids = (await store.db.selectFrom('messages').select('wamid').orderBy('wamid').execute()).map((r) => r.wamid);
+    const wamids = (await ctx.store.db.selectFrom('messages').select('wamid').orderBy('wamid').execute()).map((r) => r.wamid);
     expect(wamids).toEqual(['wamid.OK1', 'wamid.OK2']);
   });
 });
