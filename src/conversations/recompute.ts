@@ -54,7 +54,7 @@ export type SettleResult = { pairs: number; derivedPairs: number; closedIdle: nu
 export async function settleConversations(db: Kysely<Database>, now: Date, idleMs: number): Promise<SettleResult> {
   return db.transaction().execute(async (tx) => {
     const dirty = await takeDirtyPairs(tx);
-    const withInbox = await inboxChannels(tx);
+    const withInbox = await inboxChannels(tx, [...new Set(dirty.map((p) => p.phone_number_id))]);
     let derivedPairs = 0;
     for (const pair of dirty) {
       if (withInbox.has(pair.phone_number_id)) continue;

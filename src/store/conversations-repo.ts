@@ -166,10 +166,16 @@ export async function takeDirtyPairs(db: Kysely<Database>) {
   return db.deleteFrom('conversation_dirty').returning(['contact_id', 'phone_number_id', 'since']).execute();
 }
 
-/** Channels whose conversations come from an inbox: no derivation for them. */
-export async function inboxChannels(db: Kysely<Database>): Promise<Set<string>> {
-  const rows = await db.selectFrom('conversations').select('phone_number_id').distinct().where('source', '=', 'inbox').execute();
-  return new Set(rows.flatMap((r) => (r.phone_number_id ? [r.phone_number_id] : [])));
+/**
+ * Which of `channels` have conversations from an inbox (no derivation for them). One index
+ * probe per channel (conversations_inbox_channel), not a scan of every conversation.
+ */
+export async function inboxChannels(db: Kysely<Database>, channels: readonly string[]): Promise<Set<string>> {
+  if (channels.length === 0) return new Set();
+  const { rows } = await sql<{ channel: string }>`
+    SELECT c.channel FROM (VALUES ${sql.join(channels.map((ch) => sql`(${ch}::text)`))}) AS c(channel)
+     WHERE EXISTS (SELECT 1 FROM conversations WHERE source = 'inbox' AND phone_number_id = c.channel)`.execute(db);
+  return new Set(rows.map((r) => r.channel));
 }
 
 /** Closes derived cycles idle for `idleMs` at `now`, at their last message (auto_close). */
