@@ -20,17 +20,14 @@ export {
   type InboxEventRow,
   type SentMessageInput,
 } from './inbox-repo.js';
+export { refreshFirstReplies, replaceInboxCycles, type AssignmentRow, type InboxCycleRow } from './conversations-repo.js';
 export {
   closeIdleDerived,
   derivationAnchor,
   inboxChannels,
   markPairsDirty,
   pairMessages,
-  refreshFirstReplies,
   replaceDerivedCycles,
-  replaceInboxCycles,
   takeDirtyPairs,
-  type AssignmentRow,
   type DerivedCycleRow,
-  type InboxCycleRow,
-} from './conversations-repo.js';
+} from './derived-cycles-repo.js';
