@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
 import { migrate, openStore, type Store } from '../../src/store/index.js';
 
 /**
@@ -46,4 +47,22 @@ async function admin(url: string, statement: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A fresh database for every test of the enclosing describe, with these business numbers
+ * already known; read it as `ctx.store` inside tests.
+ */
+export function useFreshStore(database: TestDatabase, channels: readonly string[] = []) {
+  const ctx = {} as { store: TestStore };
+  beforeEach(async () => {
+    ctx.store = await database.open();
+    for (const id of channels) {
+      await ctx.store.db.insertInto('channels')
+        .values({ phone_number_id: id, display_phone_number: id, waba_id: 'waba', first_seen_at: new Date('2020-01-01T00:00:00Z') })
+        .execute();
+    }
+  });
+  afterEach(() => ctx.store.drop());
+  return ctx;
 }

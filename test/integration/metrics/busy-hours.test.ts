@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { busyHoursReport } from '../../../src/metrics/busy-hours.js';
 import type { ReportFilters } from '../../../src/metrics/window.js';
-import { testDatabases, type TestStore } from '../../helpers/databases.js';
-import { seedAgent, seedChannel, seedContact, seedConversation, seedMessage } from '../../helpers/seed.js';
+import { testDatabases, useFreshStore } from '../../helpers/databases.js';
+import { seedAgent, seedContact, seedConversation, seedMessage } from '../../helpers/seed.js';
 
 /** A 7 × 24 matrix of `fill` with the listed cells set: [isoWeekday, hour, value]. */
 function matrix(cells: [number, number, number | null][], fill: number | null = 0): (number | null)[][] {
@@ -12,23 +12,15 @@ function matrix(cells: [number, number, number | null][], fill: number | null = 
 }
 
 describe.each(testDatabases)('busy-hours report on $name', (database) => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await database.open();
-    await seedChannel(store.db, 'pn1');
-    await seedChannel(store.db, 'pn2');
-  });
-  afterEach(async () => {
-    await store.drop();
-  });
+  const ctx = useFreshStore(database, ['pn1', 'pn2']);
   const report = (from: string, to: string, tz: string, filters: ReportFilters = {}, opts = {}) =>
-    busyHoursReport(store.db, { window: { from: new Date(from), to: new Date(to), tz }, filters }, opts);
+    busyHoursReport(ctx.store.db, { window: { from: new Date(from), to: new Date(to), tz }, filters }, opts);
   const inbound = (contactId: number, wamid: string, ts: string, extra: { type?: string; origin?: 'history'; channel?: string } = {}) =>
-    seedMessage(store.db, { wamid, direction: 'inbound', contactId, channel: extra.channel ?? 'pn1', ts, type: extra.type, origin: extra.origin });
+    seedMessage(ctx.store.db, { wamid, direction: 'inbound', contactId, channel: extra.channel ?? 'pn1', ts, type: extra.type, origin: extra.origin });
 
   it('buckets Asia/Dubai (UTC+4) local weekdays and hours; peak hours per local day', async () => {
     // Window Mon 2 Nov 00:00 .. Mon 16 Nov 00:00 Dubai = 2026-11-01T20:00Z .. 2026-11-15T20:00Z: 14 days.
-    const k = await seedContact(store.db, { waId: '971500000001', createdAt: '2026-10-01T00:00:00Z' });
+    const k = await seedContact(ctx.store.db, { waId: '971500000001', createdAt: '2026-10-01T00:00:00Z' });
     await inbound(k, 'a', '2026-11-01T20:30:00Z'); // Sun 20:30 UTC = Mon 00:30 Dubai → (1, 0)
     await inbound(k, 'b', '2026-11-02T19:30:00Z'); // Mon 23:30 Dubai = Mon 19:30 UTC → (1, 23), not hour 19
     await inbound(k, 'c', '2026-11-03T21:15:00Z'); // Tue 21:15 UTC = Wed 01:15 Dubai → (3, 1)
@@ -44,8 +36,8 @@ describe.each(testDatabases)('busy-hours report on $name', (database) => {
     await inbound(k, 'x2', '2026-11-01T19:59:59Z');
     await inbound(k, 'x3', '2026-11-04T06:30:00Z', { type: 'reaction' });
     await inbound(k, 'x4', '2026-11-04T06:40:00Z', { origin: 'history' });
-    await seedMessage(store.db, { wamid: 'x5', direction: 'outbound', contactId: k, channel: 'pn1', sentAt: '2026-11-04T06:45:00Z', senderType: 'agent', agentId: 'ana' });
-    await seedConversation(store.db, { contactId: k, channel: 'pn1', openedAt: '2026-11-03T21:15:00Z' }); // Wed 01:15 Dubai
+    await seedMessage(ctx.store.db, { wamid: 'x5', direction: 'outbound', contactId: k, channel: 'pn1', sentAt: '2026-11-04T06:45:00Z', senderType: 'agent', agentId: 'ana' });
+    await seedConversation(ctx.store.db, { contactId: k, channel: 'pn1', openedAt: '2026-11-03T21:15:00Z' }); // Wed 01:15 Dubai
 
     const r = await report('2026-11-01T20:00:00Z', '2026-11-15T20:00:00Z', 'Asia/Dubai');
     expect(r.report).toBe('busy-hours');
@@ -66,8 +58,8 @@ describe.each(testDatabases)('busy-hours report on $name', (database) => {
   });
 
   it('counts a fall-back local hour twice and a spring-forward one never (Europe/London)', async () => {
-    await seedAgent(store.db, { id: 'ana', name: 'Ana' });
-    const k = await seedContact(store.db, { waId: '447700900001', createdAt: '2026-01-01T00:00:00Z' });
+    await seedAgent(ctx.store.db, { id: 'ana', name: 'Ana' });
+    const k = await seedContact(ctx.store.db, { waId: '447700900001', createdAt: '2026-01-01T00:00:00Z' });
     // Autumn week Mon 19 Oct 00:00 BST (= 18 Oct 23:00Z) .. Mon 26 Oct 00:00 GMT (= 26 Oct 00:00Z):
     // 7 local days of 7·24 + 1 = 169 real hours; clocks go back at 02:00 BST on Sun 25 Oct, so
     // Sunday 01:00-02:00 happens twice (00:00Z BST and 01:00Z GMT).
@@ -78,11 +70,11 @@ describe.each(testDatabases)('busy-hours report on $name', (database) => {
     await inbound(k, 'w5', '2026-10-25T02:30:00Z'); // Sun 02:30 GMT → (7, 2)
     await inbound(k, 'w6', '2026-10-18T22:59:00Z'); // Sun 18 Oct 23:59 BST: before the window
     // two contact-opened cycles in the repeated hour, closed by an agent after 1800 s and 5400 s
-    await seedConversation(store.db, { contactId: k, channel: 'pn1', openedAt: '2026-10-25T00:30:00Z', closedAt: '2026-10-25T01:00:00Z', closedBy: 'agent' });
-    await seedConversation(store.db, { contactId: k, channel: 'pn1', openedAt: '2026-10-25T01:30:00Z', closedAt: '2026-10-25T03:00:00Z', closedBy: 'agent' });
+    await seedConversation(ctx.store.db, { contactId: k, channel: 'pn1', openedAt: '2026-10-25T00:30:00Z', closedAt: '2026-10-25T01:00:00Z', closedBy: 'agent' });
+    await seedConversation(ctx.store.db, { contactId: k, channel: 'pn1', openedAt: '2026-10-25T01:30:00Z', closedAt: '2026-10-25T03:00:00Z', closedBy: 'agent' });
     // ana replies in each of the two real 01:00 hours: 1 distinct agent in each
     for (const [wamid, at] of [['r1', '2026-10-25T00:40:00Z'], ['r2', '2026-10-25T01:40:00Z']] as const) {
-      await seedMessage(store.db, { wamid, direction: 'outbound', contactId: k, channel: 'pn1', sentAt: at, senderType: 'agent', agentId: 'ana' });
+      await seedMessage(ctx.store.db, { wamid, direction: 'outbound', contactId: k, channel: 'pn1', sentAt: at, senderType: 'agent', agentId: 'ana' });
     }
 
     const autumn = await report('2026-10-18T23:00:00Z', '2026-10-26T00:00:00Z', 'Europe/London');
@@ -129,13 +121,13 @@ describe.each(testDatabases)('busy-hours report on $name', (database) => {
   });
 
   it('gives the Erlang C staffing hint per cell beside the agents who replied', async () => {
-    await seedAgent(store.db, { id: 'ana', name: 'Ana', team: 'sales' });
-    await seedAgent(store.db, { id: 'ben', name: 'Ben', team: 'support' });
-    const k1 = await seedContact(store.db, { waId: '1', createdAt: '2026-10-01T00:00:00Z' });
-    const k2 = await seedContact(store.db, { waId: '2', createdAt: '2026-10-01T00:00:00Z' });
-    const k3 = await seedContact(store.db, { waId: '3', createdAt: '2026-10-01T00:00:00Z' });
+    await seedAgent(ctx.store.db, { id: 'ana', name: 'Ana', team: 'sales' });
+    await seedAgent(ctx.store.db, { id: 'ben', name: 'Ben', team: 'support' });
+    const k1 = await seedContact(ctx.store.db, { waId: '1', createdAt: '2026-10-01T00:00:00Z' });
+    const k2 = await seedContact(ctx.store.db, { waId: '2', createdAt: '2026-10-01T00:00:00Z' });
+    const k3 = await seedContact(ctx.store.db, { waId: '3', createdAt: '2026-10-01T00:00:00Z' });
     // UTC window Mon 2 Nov .. Mon 16 Nov: 14 days, Mondays 2 and 9 Nov → "Monday 10:00" occurs twice.
-    const conv = (c: Parameters<typeof seedConversation>[1]) => seedConversation(store.db, c);
+    const conv = (c: Parameters<typeof seedConversation>[1]) => seedConversation(ctx.store.db, c);
     await conv({ contactId: k1, channel: 'pn1', openedAt: '2026-11-02T10:05:00Z', closedAt: '2026-11-02T10:35:00Z', closedBy: 'agent', assigneeId: 'ana' }); // 1800 s
     await conv({ contactId: k2, channel: 'pn1', openedAt: '2026-11-02T10:50:00Z', closedAt: '2026-11-02T12:20:00Z', closedBy: 'agent', assigneeId: 'ben' }); // 5400 s
     await conv({ contactId: k3, channel: 'pn1', openedAt: '2026-11-09T10:00:00Z', closedAt: '2026-11-09T10:01:40Z', closedBy: 'auto_close' }); // not agent-closed
@@ -146,7 +138,7 @@ describe.each(testDatabases)('busy-hours report on $name', (database) => {
     await inbound(k1, 'i1', '2026-11-02T10:05:00Z');
     await inbound(k2, 'i2', '2026-11-02T10:50:00Z');
     const out = (wamid: string, at: string, sender: 'agent' | 'automation' | 'echo', agentId?: string, origin?: 'history') =>
-      seedMessage(store.db, { wamid, direction: 'outbound', contactId: k1, channel: 'pn1', sentAt: at, senderType: sender, agentId, origin });
+      seedMessage(ctx.store.db, { wamid, direction: 'outbound', contactId: k1, channel: 'pn1', sentAt: at, senderType: sender, agentId, origin });
     await out('o1', '2026-11-02T10:10:00Z', 'agent', 'ana');
     await out('o2', '2026-11-02T10:20:00Z', 'agent', 'ana');
     await out('o3', '2026-11-02T10:40:00Z', 'agent', 'ben'); // Mon 2 Nov 10:00 hour: ana, ben → 2

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contactsReport } from '../../../src/metrics/contacts.js';
 import type { ReportFilters } from '../../../src/metrics/window.js';
-import { testDatabases, type TestStore } from '../../helpers/databases.js';
-import { seedChannel, seedContact, seedMessage, type SeedMessage } from '../../helpers/seed.js';
+import { testDatabases, useFreshStore } from '../../helpers/databases.js';
+import { seedContact, seedMessage, type SeedMessage } from '../../helpers/seed.js';
 
 // Every test: UTC window Mon 2 Nov 00:00 .. Mon 9 Nov 00:00 2026 (half-open), numbers pn1 and pn2.
 const FROM = '2026-11-02T00:00:00Z';
@@ -11,20 +11,12 @@ const rateOf = (numerator: number, denominator: number) => ({ value: denominator
 const sources = (v: Partial<Record<string, number>>) => ({ incoming_message: 0, manual: 0, import: 0, api: 0, unknown: 0, ...v });
 
 describe.each(testDatabases)('contacts report on $name', (database) => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await database.open();
-    await seedChannel(store.db, 'pn1');
-    await seedChannel(store.db, 'pn2');
-  });
-  afterEach(async () => {
-    await store.drop();
-  });
-  const report = (filters: ReportFilters = {}) => contactsReport(store.db, { window: { from: new Date(FROM), to: new Date(TO), tz: 'UTC' }, filters });
-  const contact = (waId: string, createdAt: string, more: Partial<Parameters<typeof seedContact>[1]> = {}) => seedContact(store.db, { waId, createdAt, ...more });
+  const ctx = useFreshStore(database, ['pn1', 'pn2']);
+  const report = (filters: ReportFilters = {}) => contactsReport(ctx.store.db, { window: { from: new Date(FROM), to: new Date(TO), tz: 'UTC' }, filters });
+  const contact = (waId: string, createdAt: string, more: Partial<Parameters<typeof seedContact>[1]> = {}) => seedContact(ctx.store.db, { waId, createdAt, ...more });
   let n = 0;
   const msg = (contactId: number, direction: 'inbound' | 'outbound', channel: string, at: string, more: Partial<SeedMessage> = {}) =>
-    seedMessage(store.db, { wamid: `w${++n}`, direction, contactId, channel, ...(direction === 'inbound' ? { ts: at } : { sentAt: at }), ...more });
+    seedMessage(ctx.store.db, { wamid: `w${++n}`, direction, contactId, channel, ...(direction === 'inbound' ? { ts: at } : { sentAt: at }), ...more });
 
   it('counts new contacts by source and deleted contacts; channel = number of the first message', async () => {
     const c1 = await contact('1', '2026-11-03T00:00:00Z', { source: 'manual', via: 'inbox' });

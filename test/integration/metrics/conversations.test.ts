@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseBusinessHours, type BusinessHours } from '../../../src/metrics/business-hours.js';
 import { conversationsReport } from '../../../src/metrics/conversations.js';
 import type { ReportFilters } from '../../../src/metrics/window.js';
-import { testDatabases, type TestStore } from '../../helpers/databases.js';
-import { seedAgent, seedChannel, seedContact, seedConversation, seedMessage, type SeedConversation } from '../../helpers/seed.js';
+import { testDatabases, useFreshStore } from '../../helpers/databases.js';
+import { seedAgent, seedContact, seedConversation, seedMessage, type SeedConversation } from '../../helpers/seed.js';
 
 // Every expected number below is worked out by hand from the rows seeded in its test.
 const CH = '106540352242922';
@@ -12,23 +12,17 @@ const CH2 = '106540352242923';
 const utcDay = (day: string) => ({ from: new Date(`${day}T00:00:00Z`), to: new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000), tz: 'UTC' });
 
 describe.each(testDatabases)('conversations report on $name', (database) => {
-  let store: TestStore;
-  beforeEach(async () => {
-    store = await database.open();
-    await seedChannel(store.db, CH);
-    await seedChannel(store.db, CH2);
-  });
-  afterEach(() => store.drop());
+  const ctx = useFreshStore(database, [CH, CH2]);
 
   let n = 0;
-  const contact = () => seedContact(store.db, { waId: `97150000${String(++n).padStart(4, '0')}`, createdAt: '2026-01-01T00:00:00Z' });
-  const conv = (c: SeedConversation) => seedConversation(store.db, c);
+  const contact = () => seedContact(ctx.store.db, { waId: `97150000${String(++n).padStart(4, '0')}`, createdAt: '2026-01-01T00:00:00Z' });
+  const conv = (c: SeedConversation) => seedConversation(ctx.store.db, c);
   const inbound = (wamid: string, contactId: number, ts: string, channel = CH) =>
-    seedMessage(store.db, { wamid, direction: 'inbound', contactId, channel, ts });
+    seedMessage(ctx.store.db, { wamid, direction: 'inbound', contactId, channel, ts });
   const outbound = (wamid: string, contactId: number, sentAt: string, who: { senderType?: 'agent' | 'automation' | 'api' | 'broadcast'; agentId?: string; ref?: string; channel?: string } = {}) =>
-    seedMessage(store.db, { wamid, direction: 'outbound', contactId, channel: who.channel ?? CH, sentAt, senderType: who.senderType, agentId: who.agentId, conversationRef: who.ref });
+    seedMessage(ctx.store.db, { wamid, direction: 'outbound', contactId, channel: who.channel ?? CH, sentAt, senderType: who.senderType, agentId: who.agentId, conversationRef: who.ref });
   const report = (window: { from: Date; to: Date; tz: string }, filters: ReportFilters = {}, businessHours?: BusinessHours) =>
-    conversationsReport(store.db, { window, filters }, businessHours ? { businessHours } : {});
+    conversationsReport(ctx.store.db, { window, filters }, businessHours ? { businessHours } : {});
 
   it('counts a cycle crossing midnight in Asia/Dubai by its close in the local day', async () => {
     // Dubai = UTC+4. Opened 19:30Z (23:30 Nov 2 local), ana replies 19:50Z (23:50 Nov 2),
@@ -125,10 +119,10 @@ describe.each(testDatabases)('conversations report on $name', (database) => {
       await inbound(w, c, `2026-11-02T${t}Z`);
     }
     for (const [w, t] of [['r1', '09:10:20'], ['r2', '09:15:00']] as const) {
-      await seedMessage(store.db, { wamid: w, direction: 'inbound', type: 'reaction', contactId: c, channel: CH, ts: `2026-11-02T${t}Z` });
+      await seedMessage(ctx.store.db, { wamid: w, direction: 'inbound', type: 'reaction', contactId: c, channel: CH, ts: `2026-11-02T${t}Z` });
     }
     await outbound('o1', c, '2026-11-02T09:05:00Z', { senderType: 'agent', agentId: 'ana' });
-    await seedMessage(store.db, { wamid: 'e1', direction: 'outbound', origin: 'echo', senderType: 'echo', contactId: c, channel: CH, ts: '2026-11-02T09:11:00Z' });
+    await seedMessage(ctx.store.db, { wamid: 'e1', direction: 'outbound', origin: 'echo', senderType: 'echo', contactId: c, channel: CH, ts: '2026-11-02T09:11:00Z' });
     await outbound('o2', c, '2026-11-02T09:12:00Z', { senderType: 'agent', agentId: 'ana' });
 
     const r = await report(utcDay('2026-11-02'));
@@ -178,8 +172,8 @@ describe.each(testDatabases)('conversations report on $name', (database) => {
 
   it('filters by channel, by assignee and by the assignee’s team', async () => {
     // ana (Support) has a cycle on CH and one on CH2; omar (Sales) one on CH; one is unassigned.
-    await seedAgent(store.db, { id: 'ana', name: 'Ana', team: 'Support' });
-    await seedAgent(store.db, { id: 'omar', name: 'Omar', team: 'Sales' });
+    await seedAgent(ctx.store.db, { id: 'ana', name: 'Ana', team: 'Support' });
+    await seedAgent(ctx.store.db, { id: 'omar', name: 'Omar', team: 'Sales' });
     const cs = [await contact(), await contact(), await contact(), await contact()];
     await conv({ contactId: cs[0]!, channel: CH, openedAt: '2026-11-02T08:00:00Z', assigneeId: 'ana' });
     await conv({ contactId: cs[1]!, channel: CH2, openedAt: '2026-11-02T08:00:00Z', assigneeId: 'ana' });
@@ -224,7 +218,7 @@ describe.each(testDatabases)('conversations report on $name', (database) => {
     const seconds = async (start: string, stop: string, tz: string, hours: string) => {
       const parsed = parseBusinessHours(hours);
       if (!parsed.ok) throw new Error(parsed.error);
-      const { rows } = await sql<{ s: number }>`SELECT wapulse_business_seconds(${start}::timestamptz, ${stop}::timestamptz, ${tz}, ${JSON.stringify(parsed.hours.days)}::jsonb) AS s`.execute(store.db);
+      const { rows } = await sql<{ s: number }>`SELECT wapulse_business_seconds(${start}::timestamptz, ${stop}::timestamptz, ${tz}, ${JSON.stringify(parsed.hours.days)}::jsonb) AS s`.execute(ctx.store.db);
       return rows[0]!.s;
     };
     // Berlin, Sun 2026-03-29: clocks jump 02:00 → 03:00, so the whole day is 23 h = 82800 s,
