@@ -6,9 +6,11 @@ import { chartForReport } from '../charts/index.js';
 import type { Config } from '../config.js';
 import { startHttpServer } from '../http/index.js';
 import { createLogger } from '../log.js';
-import { parsePeriod, REPORT_NAMES } from '../metrics/index.js';
+import { settleConversations } from '../conversations/index.js';
+import { parsePeriod, REPORT_NAMES, runReport } from '../metrics/index.js';
 import { openStore } from '../store/index.js';
-import { render, settledReport } from './report.js';
+import { reportContext } from './report-context.js';
+import { render } from './report.js';
 import { simulateIntoStore } from './simulate.js';
 
 const DEMO_TZ = 'Asia/Dubai';
@@ -41,8 +43,11 @@ export async function demoCommand(base: Config, outDir = 'demo-out', now = new D
   const week = parsePeriod('7d', DEMO_TZ, now);
   if (!week.ok) throw new Error(week.error);
   const written: string[] = [];
+  // Settle once: the reports below all read the same state at `now`.
+  await settleConversations(app.store.db, now, config.conversationIdleMs);
+  const context = reportContext(config, now);
   for (const name of REPORT_NAMES) {
-    const result = await settledReport(app.store, config, name, { window: week.window, filters: {} }, now);
+    const result = await runReport(app.store.db, name, { window: week.window, filters: {} }, context);
     await writeFile(join(outDir, `${name}.json`), await render(result, 'json'));
     written.push(`${name}.json`);
     const png = await chartForReport(result);

@@ -66,7 +66,7 @@ export async function reportCommand(config: Config, argv: string[], now = new Da
 }
 
 /** Settles conversations at `now` (derived cycles, idle closes), then runs the report. */
-export async function settledReport(store: Store, config: Config, name: ReportName, query: ReportArgs['query'], now: Date): Promise<ReportResult> {
+async function settledReport(store: Store, config: Config, name: ReportName, query: ReportArgs['query'], now: Date): Promise<ReportResult> {
   await settleConversations(store.db, now, config.conversationIdleMs);
   return runReport(store.db, name, query, reportContext(config, now));
 }

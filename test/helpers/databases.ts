@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, beforeEach } from 'vitest';
 import { migrate, openStore, type Store } from '../../src/store/index.js';
+import { seedChannel } from './seed.js';
 
 /**
  * The databases every integration suite runs on: PGlite always, real Postgres too when
@@ -57,11 +58,7 @@ export function useFreshStore(database: TestDatabase, channels: readonly string[
   const ctx = {} as { store: TestStore };
   beforeEach(async () => {
     ctx.store = await database.open();
-    for (const id of channels) {
-      await ctx.store.db.insertInto('channels')
-        .values({ phone_number_id: id, display_phone_number: id, waba_id: 'waba', first_seen_at: new Date('2020-01-01T00:00:00Z') })
-        .execute();
-    }
+    for (const id of channels) await seedChannel(ctx.store.db, id);
   });
   afterEach(() => ctx.store.drop());
   return ctx;
