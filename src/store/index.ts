@@ -31,3 +31,4 @@ export {
   takeDirtyPairs,
   type DerivedCycleRow,
 } from './derived-cycles-repo.js';
+export { classifyDbError, isUnavailable, retryConflicts, type DbErrorKind, type RetryOptions } from './db-errors.js';
