@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { parseBusinessHours, type BusinessHours } from './metrics/business-hours.js';
 import { isValidZone } from './metrics/period.js';
@@ -19,6 +20,15 @@ const boolFromEnv = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
+/** A whole number of milliseconds within [min, max], with a message that names the variable. */
+const millis = (name: string, fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ message: `${name} must be a number of milliseconds` })
+    .int(`${name} must be a whole number of milliseconds`)
+    .min(min, `${name} must be at least ${min} ms`)
+    .max(max, `${name} must be at most ${max} ms`)
+    .default(fallback);
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -27,6 +37,15 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
+  DB_STATEMENT_TIMEOUT_MS: millis('DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+  DB_CONNECT_TIMEOUT_MS: millis('DB_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000),
+  BODY_TIMEOUT_MS: millis('BODY_TIMEOUT_MS', 15_000, 100, 300_000),
+  SPOOL_MAX_BYTES: z.coerce
+    .number({ message: 'SPOOL_MAX_BYTES must be a number of bytes' })
+    .int('SPOOL_MAX_BYTES must be a whole number of bytes')
+    .min(0, 'SPOOL_MAX_BYTES must be 0 (spool off) or more')
+    .default(256 * 1024 * 1024),
+  INBOX_SPOOL: boolFromEnv,
   RAW_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   WHATSAPP_APP_SECRET: optionalSecret('WHATSAPP_APP_SECRET'),
   WHATSAPP_VERIFY_TOKEN: optionalSecret('WHATSAPP_VERIFY_TOKEN'),
@@ -63,7 +82,17 @@ const EnvSchema = z.object({
 export type Config = {
   port: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  database:
+    | { kind: 'postgres'; url: string; statementTimeoutMs: number; connectTimeoutMs: number }
+    | { kind: 'pglite'; dataDir: string };
+  dataDir: string;
+  /** A request must deliver its whole body within this bound or get 408 (BODY_TIMEOUT_MS). */
+  bodyTimeoutMs: number;
+  /**
+   * Bodies from senders that never retry, kept on disk while the database is unavailable.
+   * Chatwoot always; the generic inbox only with INBOX_SPOOL. maxBytes 0 switches it off.
+   */
+  spool: { dir: string; maxBytes: number; sources: ReadonlySet<'chatwoot' | 'inbox'> };
   rawRetentionDays: number;
   whatsapp: { appSecret?: string; verifyToken?: string; attributionPattern: RegExp };
   inbox: { secret?: string };
@@ -106,8 +135,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS }
       : { kind: 'pglite', dataDir: e.DATA_DIR },
+    dataDir: e.DATA_DIR,
+    bodyTimeoutMs: e.BODY_TIMEOUT_MS,
+    spool: {
+      dir: join(e.DATA_DIR, 'spool'),
+      maxBytes: e.SPOOL_MAX_BYTES,
+      sources: new Set(e.INBOX_SPOOL ? (['chatwoot', 'inbox'] as const) : (['chatwoot'] as const)),
+    },
     rawRetentionDays: e.RAW_RETENTION_DAYS,
     whatsapp: {
       appSecret: e.WHATSAPP_APP_SECRET,

@@ -2,11 +2,28 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { guardedClientClass } from './pg-client.js';
 import type { Database } from './schema.js';
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** Server-side `statement_timeout` per statement (ms); default 10 s. */
+      statementTimeoutMs?: number;
+      /** Bound on opening a connection or waiting for a free one in the pool (ms); default 5 s. */
+      connectTimeoutMs?: number;
+    }
   | { kind: 'pglite'; dataDir: string | null }; // null = in memory (tests)
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/** Migrations may rewrite big tables: they get their own, much longer bound. */
+export const MIGRATION_TIMEOUT_MS = 15 * 60_000;
+// The client-side read timeout trails the server's statement_timeout, so a live server cancels
+// first (a clean 57014) and the client gives up only when the server cannot answer at all.
+const READ_TIMEOUT_GRACE_MS = 2_000;
 
 /**
  * The store: a Kysely instance plus the two things Kysely does not do for us —
@@ -34,10 +51,17 @@ function openPostgres(
   target: Extract<DatabaseTarget, { kind: 'postgres' }>,
   onPoolError: (err: Error) => void,
 ): Store {
+  const statementTimeout = target.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    // Covers both a connect that never completes (blackholed host) and a pool that stays full.
+    connectionTimeoutMillis: target.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    statement_timeout: statementTimeout,
+    query_timeout: statementTimeout + READ_TIMEOUT_GRACE_MS,
+    // A dead peer on an idle socket is noticed by TCP keepalive, not only by the next query.
+    keepAlive: true,
+    Client: guardedClientClass(onPoolError),
     // bigint ids and counts fit in a double; pg would otherwise hand back strings (PGlite doesn't).
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -48,13 +72,23 @@ function openPostgres(
   });
   // An idle client whose server went away emits 'error' on the pool; unhandled, it would
   // crash the process. The next query gets a fresh connection (or a 503 while it's down).
+  // Checked-out clients are covered by guardedClientClass, which listens from birth.
   pool.on('error', onPoolError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: 'postgres',
     execScript: async (script) => {
-      await pool.query(script); // simple-query protocol: many statements in one call
+      const client = await pool.connect();
+      try {
+        // Migrations may take longer than a webhook's statement bound; the session setting
+        // dies with this client, which is discarded rather than returned to the pool.
+        await client.query(`SET statement_timeout = ${MIGRATION_TIMEOUT_MS}`);
+        // simple-query protocol: many statements in one call
+        await client.query({ text: script, query_timeout: MIGRATION_TIMEOUT_MS + READ_TIMEOUT_GRACE_MS } as pg.QueryConfig);
+      } finally {
+        client.release(true);
+      }
     },
     close: () => db.destroy(),
   };

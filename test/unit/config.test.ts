@@ -12,7 +12,12 @@ describe('loadConfig', () => {
   });
 
   it('uses Postgres when DATABASE_URL is set', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@h:5432/db',
+      statementTimeoutMs: 10_000,
+      connectTimeoutMs: 5_000,
+    });
   });
 
   it('lists every problem at once', () => {
