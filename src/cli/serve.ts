@@ -1,16 +1,10 @@
 import type { Config } from '../config.js';
-import { buildApp } from '../app.js';
-import { startHttpServer } from '../http/index.js';
-import { pruneRawEventsJob } from '../jobs/prune-raw-events.js';
-import { settleConversationsJob } from '../jobs/settle-conversations.js';
-
-const HOUR_MS = 3_600_000;
-const SETTLE_MS = 30_000;
+import { SHUTDOWN_DEADLINE_MS, startServe } from './start-serve.js';
 
 /** `wapulse serve`: the collector's HTTP server (and, once configured, the Slack app). */
 export async function serveCommand(config: Config): Promise<void> {
-  const app = await buildApp(config);
-  const server = await startHttpServer(app, config.port);
+  const serving = await startServe(config);
+  const { app, server } = serving;
   app.log.info(
     {
       url: server.url,
@@ -18,27 +12,27 @@ export async function serveCommand(config: Config): Promise<void> {
       whatsapp: config.whatsapp.appSecret ? 'on' : 'off (set WHATSAPP_APP_SECRET)',
       inbox: config.inbox.secret ? 'on' : 'off (set INBOX_WEBHOOK_SECRET)',
       chatwoot: config.chatwoot.key ? 'on' : 'off (set CHATWOOT_WEBHOOK_KEY)',
+      spool: app.spool ? `${[...config.spool.sources].join(', ')} → ${config.spool.dir}` : 'off (SPOOL_MAX_BYTES=0)',
     },
     'wapulse collector listening',
   );
   if (!config.slack) app.log.info('Slack app is off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set');
 
-  const prune = () => pruneRawEventsJob(app.store, config.rawRetentionDays, app.now(), app.log);
-  const pruneTimer = setInterval(prune, HOUR_MS);
-  pruneTimer.unref();
-  void prune();
-  const settle = () => settleConversationsJob(app.store, app.now(), config.conversationIdleMs, app.log);
-  const settleTimer = setInterval(settle, SETTLE_MS);
-  settleTimer.unref();
-
-  const stop = async (signal: string) => {
+  let stopping = false;
+  const stop = async (signal: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
     app.log.info({ signal }, 'shutting down');
-    clearInterval(pruneTimer);
-    clearInterval(settleTimer);
-    await server.close().catch(() => {});
-    await app.store.close();
-    process.exit(0);
+    // Whatever happens below, the process is gone within the deadline.
+    setTimeout(() => process.exit(code || 1), SHUTDOWN_DEADLINE_MS + 500).unref();
+    const report = await serving.shutdown(SHUTDOWN_DEADLINE_MS);
+    app.log.info(report, 'stopped');
+    process.exit(code);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM', 0));
+  process.once('SIGINT', () => void stop('SIGINT', 0));
+  serving.migrated.catch((err: unknown) => {
+    app.log.fatal({ err }, 'database refused migrations for a reason waiting will not fix');
+    void stop('migration failure', 1);
+  });
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppContext } from './context.js';
+import { loggablePath } from './errors.js';
 import { healthRoutes } from './health-routes.js';
 import { chatwootRoutes, inboxRoutes } from './inbox-routes.js';
 import { whatsappRoutes } from './whatsapp-routes.js';
@@ -13,7 +14,7 @@ export function createHttpApp(app: AppContext): Hono {
   http.route('/webhooks/chatwoot', chatwootRoutes(app));
   http.notFound((c) => c.json({ error: 'not found' }, 404));
   http.onError((err, c) => {
-    app.log.error({ err, path: c.req.path }, 'unhandled error in request');
+    app.log.error({ err, path: loggablePath(c.req.path) }, 'unhandled error in request');
     return c.json({ error: 'internal error' }, 500);
   });
   return http;

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { AppMetrics } from '../observability/metrics.js';
+import type { SpoolFiles } from '../spool/index.js';
 import type { Store } from '../store/index.js';
 
 /** What the HTTP layer needs, injected (time included) so every route is testable. */
@@ -10,4 +11,8 @@ export type AppContext = {
   log: Logger;
   metrics: AppMetrics;
   now: () => Date;
+  /** `migrated` stays false until migrations are applied; webhooks answer 503 (or spool) until then. */
+  state: { migrated: boolean };
+  /** The disk spool for senders that never retry; absent when SPOOL_MAX_BYTES=0. */
+  spool?: SpoolFiles;
 };

@@ -8,12 +8,13 @@ export function healthRoutes(app: AppContext): Hono {
   const routes = new Hono();
   routes.get('/healthz', (c) => c.json({ status: 'ok' }));
   routes.get('/readyz', async (c) => {
+    if (!app.state.migrated) return c.json({ status: 'migrations pending' }, 503);
     try {
       await sql`SELECT 1`.execute(app.store.db);
       if (!(await isMigrated(app.store))) return c.json({ status: 'migrations pending' }, 503);
       return c.json({ status: 'ready', database: app.store.kind });
     } catch (err) {
-      app.log.warn({ err }, 'readiness check failed');
+      app.log.warn({ reason: (err as Error).message }, 'readiness check failed');
       return c.json({ status: 'database unreachable' }, 503);
     }
   });

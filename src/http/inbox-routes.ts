@@ -2,8 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { ingestChatwoot, ingestInbox, verifySignature, type EventsIngestResult } from '../collector/index.js';
 import type { AppContext } from './context.js';
-import { signatureRefused, sourceDisabled, storeFailure } from './errors.js';
+import { classifyDbError } from '../store/index.js';
+import { bodyFailure, signatureRefused, sourceDisabled, storeFailure } from './errors.js';
 import { readRawBody } from './raw-body.js';
+import { spoolOrRefuse } from './spool-or-refuse.js';
 
 /** `POST /webhooks/inbox`: signed batches of team-inbox events. */
 export function inboxRoutes(app: AppContext): Hono {
@@ -11,11 +13,11 @@ export function inboxRoutes(app: AppContext): Hono {
   routes.post('/', async (c) => {
     const secret = app.config.inbox.secret;
     if (!secret) return sourceDisabled(c, 'inbox', 'INBOX_WEBHOOK_SECRET');
-    const body = await readRawBody(c);
-    if (!body.ok) return body.response;
+    const body = await readRawBody(c, app.config.bodyTimeoutMs);
+    if (!body.ok) return bodyFailure(c, app, 'inbox', body);
     const check = verifySignature(body.bytes, c.req.header('x-wapulse-signature'), secret);
     if (check.kind !== 'valid') return signatureRefused(c, app, 'inbox', check.kind);
-    return ingest(c, app, 'inbox', () => ingestInbox(app.store.db, body.bytes, app.now()));
+    return ingest(c, app, 'inbox', body.bytes, (at) => ingestInbox(app.store.db, body.bytes, at));
   });
   return routes;
 }
@@ -33,20 +35,29 @@ export function chatwootRoutes(app: AppContext): Hono {
       app.metrics.webhooksRejected.inc({ source: 'chatwoot', reason: 'wrong_key' });
       return c.json({ error: 'not found' }, 404);
     }
-    const body = await readRawBody(c);
-    if (!body.ok) return body.response;
-    return ingest(c, app, 'chatwoot', () => ingestChatwoot(app.store.db, body.bytes, app.now(), app.config.chatwoot.channels));
+    const body = await readRawBody(c, app.config.bodyTimeoutMs);
+    if (!body.ok) return bodyFailure(c, app, 'chatwoot', body);
+    return ingest(c, app, 'chatwoot', body.bytes, (at) => ingestChatwoot(app.store.db, body.bytes, at, app.config.chatwoot.channels));
   });
   return routes;
 }
 
-async function ingest(c: Context, app: AppContext, source: 'inbox' | 'chatwoot', run: () => Promise<EventsIngestResult>) {
+async function ingest(
+  c: Context,
+  app: AppContext,
+  source: 'inbox' | 'chatwoot',
+  bytes: Buffer,
+  run: (receivedAt: Date) => Promise<EventsIngestResult>,
+) {
   app.metrics.webhooksReceived.inc({ source });
+  const receivedAt = app.now();
+  if (!app.state.migrated) return spoolOrRefuse(c, app, source, bytes, receivedAt);
   const timer = app.metrics.ingestSeconds.startTimer({ source });
   let result: EventsIngestResult;
   try {
-    result = await run();
+    result = await run(receivedAt);
   } catch (err) {
+    if (classifyDbError(err) === 'unavailable') return spoolOrRefuse(c, app, source, bytes, receivedAt, err);
     return storeFailure(c, app, source, err);
   } finally {
     timer();

@@ -1,24 +1,67 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import { serve } from '@hono/node-server';
 import { createHttpApp } from './app.js';
 import type { AppContext } from './context.js';
 
-export type RunningServer = { url: string; port: number; close(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  port: number;
+  /** Stops at once: open connections are cut (tests). */
+  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish for up to `timeoutMs`, then cuts whatever
+   * is left. Resolves true when everything finished in time.
+   */
+  drain(timeoutMs: number): Promise<boolean>;
+};
+
+// Node's own limits are a backstop behind readRawBody's BODY_TIMEOUT_MS (its default
+// requestTimeout is 5 minutes): headers must arrive quickly, and a whole request a little
+// after the body bound, so a sender that stalls before the body is read is cut as well.
+const HEADERS_TIMEOUT_MS = 10_000;
 
 /** Starts the HTTP server on `port` (0 = any free port, for tests) on all interfaces or `hostname`. */
 export async function startHttpServer(app: AppContext, port: number, hostname?: string): Promise<RunningServer> {
   const http = createHttpApp(app);
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: http.fetch, port, hostname }, () => resolve(s));
+  const requestTimeout = app.config.bodyTimeoutMs + HEADERS_TIMEOUT_MS;
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve(
+      {
+        fetch: http.fetch,
+        port,
+        hostname,
+        serverOptions: { requestTimeout, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout) },
+      },
+      () => resolve(s as Server),
+    );
   });
   const actual = (server.address() as AddressInfo).port;
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
   return {
     url: `http://${hostname ?? '127.0.0.1'}:${actual}`,
     port: actual,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        if ('closeAllConnections' in server) server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    close: async () => {
+      server.closeAllConnections();
+      server.close();
+      await closed;
+    },
+    drain: async (timeoutMs) => {
+      server.close(); // stop accepting; 'close' fires once every connection has ended
+      server.closeIdleConnections(); // keep-alive connections with no request in flight
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        closed.then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!finished) {
+        server.closeAllConnections();
+        await closed;
+      }
+      return finished;
+    },
   };
 }

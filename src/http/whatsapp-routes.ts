@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { ingestWhatsApp, verifySignature } from '../collector/index.js';
 import type { AppContext } from './context.js';
-import { signatureRefused, sourceDisabled, storeFailure } from './errors.js';
+import { bodyFailure, databaseUnavailable, signatureRefused, sourceDisabled, storeFailure } from './errors.js';
 import { readRawBody } from './raw-body.js';
 
 /** `GET|POST /webhooks/whatsapp`: Meta's verification handshake and event delivery. */
@@ -20,11 +20,13 @@ export function whatsappRoutes(app: AppContext): Hono {
 
   routes.post('/', async (c) => {
     if (!appSecret) return sourceDisabled(c, 'whatsapp', 'WHATSAPP_APP_SECRET');
-    const body = await readRawBody(c);
-    if (!body.ok) return body.response;
+    const body = await readRawBody(c, app.config.bodyTimeoutMs);
+    if (!body.ok) return bodyFailure(c, app, 'whatsapp', body);
     const check = verifySignature(body.bytes, c.req.header('x-hub-signature-256'), appSecret);
     if (check.kind !== 'valid') return signatureRefused(c, app, 'whatsapp', check.kind);
     app.metrics.webhooksReceived.inc({ source: 'whatsapp' });
+    // Not spooled: Meta retries a 503 for up to 7 days, and keeps the order of its own retries.
+    if (!app.state.migrated) return databaseUnavailable(c, app, 'whatsapp');
     const timer = app.metrics.ingestSeconds.startTimer({ source: 'whatsapp' });
     let result;
     try {

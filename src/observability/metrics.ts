@@ -34,6 +34,24 @@ export function createMetrics() {
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
+    uploadsIncomplete: new Counter({
+      name: 'wapulse_uploads_incomplete_total',
+      help: 'Request bodies not received in full: timeout (answered 408) or aborted by the client',
+      labelNames: ['source', 'reason'] as const,
+      registers: [registry],
+    }),
+    spooled: new Counter({
+      name: 'wapulse_spooled_total',
+      help: 'Webhook bodies written to the disk spool while the database was unavailable, by source',
+      labelNames: ['source'] as const,
+      registers: [registry],
+    }),
+    spoolReplays: new Counter({
+      name: 'wapulse_spool_replays_total',
+      help: 'Spooled bodies replayed: stored, duplicate, refused (kept raw as rejected), deferred (database still unavailable), set_aside',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
   };
 }
 

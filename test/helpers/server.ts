@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -21,6 +24,8 @@ export async function startTestServer(
     INBOX_WEBHOOK_SECRET: INBOX_SECRET,
     CHATWOOT_WEBHOOK_KEY: CHATWOOT_KEY,
     LOG_LEVEL: 'silent',
+    // Only the spool writes here (the store is given): never into the checkout's ./.data.
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'wapulse-test-')),
     ...env,
   });
   const app = await buildApp(config, { store, log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), now });
