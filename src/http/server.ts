@@ -48,7 +48,10 @@ export async function startHttpServer(app: AppContext, port: number, hostname?: 
     },
     drain: async (timeoutMs) => {
       server.close(); // stop accepting; 'close' fires once every connection has ended
-      server.closeIdleConnections(); // keep-alive connections with no request in flight
+      // Keep-alive connections with no request in flight, now and as in-flight ones finish
+      // (otherwise they linger until the client's or server's keep-alive timeout).
+      server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       let timer: NodeJS.Timeout | undefined;
       const finished = await Promise.race([
         closed.then(() => true),
@@ -57,6 +60,7 @@ export async function startHttpServer(app: AppContext, port: number, hostname?: 
         }),
       ]);
       clearTimeout(timer);
+      clearInterval(sweep);
       if (!finished) {
         server.closeAllConnections();
         await closed;

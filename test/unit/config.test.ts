@@ -52,4 +52,30 @@ describe('loadConfig', () => {
   it('requires the Slack token and signing secret together', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-3' })).toThrow(/set together/);
   });
+
+  it('bounds the database, bodies and spool by default, spooling Chatwoot only', () => {
+    const c = loadConfig({ DATA_DIR: '/var/lib/wapulse' });
+    expect(c.bodyTimeoutMs).toBe(15_000);
+    expect(c.spool).toEqual({ dir: '/var/lib/wapulse/spool', maxBytes: 256 * 1024 * 1024, sources: new Set(['chatwoot']) });
+    expect(loadConfig({ INBOX_SPOOL: 'true' }).spool.sources).toEqual(new Set(['chatwoot', 'inbox']));
+    expect(loadConfig({ DATABASE_URL: 'postgres://h/db', DB_STATEMENT_TIMEOUT_MS: '2500', DB_CONNECT_TIMEOUT_MS: '800' }).database).toMatchObject({
+      statementTimeoutMs: 2_500,
+      connectTimeoutMs: 800,
+    });
+  });
+
+  it('names the variable and the unit when a bound is not a sensible number', () => {
+    try {
+      loadConfig({ DB_STATEMENT_TIMEOUT_MS: 'ten', DB_CONNECT_TIMEOUT_MS: '5', BODY_TIMEOUT_MS: '1.5', SPOOL_MAX_BYTES: '-1', INBOX_SPOOL: 'yes' });
+      expect.unreachable();
+    } catch (err) {
+      const problems = (err as ConfigError).problems;
+      expect(problems).toHaveLength(5);
+      expect(problems.join('\n')).toMatch(/DB_STATEMENT_TIMEOUT_MS must be a number of milliseconds/);
+      expect(problems.join('\n')).toMatch(/DB_CONNECT_TIMEOUT_MS must be at least 100 ms/);
+      expect(problems.join('\n')).toMatch(/BODY_TIMEOUT_MS must be a whole number of milliseconds/);
+      expect(problems.join('\n')).toMatch(/SPOOL_MAX_BYTES must be 0 \(spool off\) or more/);
+      expect(problems.join('\n')).toMatch(/INBOX_SPOOL/);
+    }
+  });
 });

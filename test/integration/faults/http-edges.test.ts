@@ -5,7 +5,7 @@ import { loadConfig } from '../../../src/config.js';
 import { startHttpServer, type AppContext, type RunningServer } from '../../../src/http/index.js';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { testDatabases, useFreshStore } from '../../helpers/databases.js';
-import { CHATWOOT_KEY, fixtureBytes, postChatwoot } from '../../helpers/fixtures.js';
+import { CHATWOOT_KEY, fixtureBytes, postChatwoot, postInbox, postWhatsApp } from '../../helpers/fixtures.js';
 import { captureLog } from '../../helpers/log-capture.js';
 import { startTestServer } from '../../helpers/server.js';
 
@@ -97,6 +97,32 @@ describe.each(testDatabases)('spool bound on $name', (database) => {
       expect(metrics).toContain('wapulse_webhooks_rejected_total{source="chatwoot",reason="spool_full"} 1');
       // The generic inbox is not spooled unless INBOX_SPOOL=true: plain 503.
       expect(server.app.config.spool.sources.has('inbox')).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('spools the generic inbox too when INBOX_SPOOL=true', async () => {
+    const server = await startTestServer(ctx.store, { INBOX_SPOOL: 'true' });
+    try {
+      server.app.state.migrated = false;
+      const res = await postInbox(server.url, []);
+      expect(res.status).toBe(202);
+      expect(await res.json()).toEqual({ status: 'spooled' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 500, not 503, when storing fails for a reason a retry will not fix', async () => {
+    const server = await startTestServer(ctx.store);
+    // A table of ours gone: every insert fails with 42P01 (undefined_table), a bug on our side.
+    await ctx.store.execScript('DROP TABLE raw_events CASCADE');
+    try {
+      const res = await postWhatsApp(server.url, fixtureBytes('whatsapp/status-read.json'));
+      expect(res.status).toBe(500);
+      const metrics = await server.app.metrics.registry.metrics();
+      expect(metrics).toContain('wapulse_webhooks_rejected_total{source="whatsapp",reason="store_error"} 1');
     } finally {
       await server.close();
     }

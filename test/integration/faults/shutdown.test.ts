@@ -8,7 +8,7 @@ import { loadConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/log.js';
 import { openStore } from '../../../src/store/index.js';
 import { testDatabases } from '../../helpers/databases.js';
-import { APP_SECRET } from '../../helpers/fixtures.js';
+import { APP_SECRET, fixtureBytes, postWhatsApp } from '../../helpers/fixtures.js';
 
 const postgres = testDatabases.find((d) => d.name === 'postgres');
 const serveOn = (env: Record<string, string>) =>
@@ -32,7 +32,31 @@ describe.each(testDatabases)('graceful shutdown on $name', (database) => {
   });
 });
 
-describe.runIf(postgres)('graceful shutdown with a settle job stuck on a lock', () => {
+describe.runIf(postgres)('graceful shutdown with work in flight', () => {
+  it('lets a request in flight finish and answers it before closing the pool', async () => {
+    const backing = await postgres!.open();
+    const serving = await startServe(serveOn({ DATABASE_URL: backing.url! }), { port: 0, hostname: '127.0.0.1', log: createLogger('silent') });
+    await serving.migrated;
+    // Hold raw_events so the webhook is mid-transaction when SIGTERM arrives.
+    const locker = new pg.Client({ connectionString: backing.url });
+    await locker.connect();
+    await locker.query('BEGIN; LOCK TABLE raw_events IN ACCESS EXCLUSIVE MODE');
+    const inFlight = postWhatsApp(serving.server.url, fixtureBytes('whatsapp/status-read.json'));
+    await new Promise((r) => setTimeout(r, 200));
+    const stopping = serving.shutdown();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await refused(serving.server.url)).toBe(true); // no longer accepting…
+    await locker.query('ROLLBACK'); // …while the one in flight proceeds
+    await locker.end();
+    expect((await inFlight).status).toBe(200);
+    const report = await stopping;
+    expect(report).toMatchObject({ requestsFinished: true, jobsLeft: [], poolClosed: true });
+    expect(report.ms).toBeLessThan(2_000);
+    const raw = await backing.db.selectFrom('raw_events').select('id').execute();
+    expect(raw).toHaveLength(1);
+    await backing.drop();
+  });
+
   it('gives the job its budget, then stops anyway within the 10 s deadline', { timeout: 30_000 }, async () => {
     const backing = await postgres!.open();
     // settle's first statement deletes from conversation_dirty: hold that table so the job
