@@ -70,10 +70,11 @@ function openPostgres(
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client whose server went away emits 'error' on the pool; unhandled, it would
-  // crash the process. The next query gets a fresh connection (or a 503 while it's down).
-  // Checked-out clients are covered by guardedClientClass, which listens from birth.
-  pool.on('error', onPoolError);
+  // An idle client whose server went away emits 'error' on the pool too; unhandled, it would
+  // crash the process. The client's own listener (guardedClientClass) has already reported it,
+  // idle or checked out, so here it is only swallowed. The next query gets a fresh connection
+  // (or a 503 while the database is down).
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
