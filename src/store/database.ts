@@ -81,14 +81,17 @@ function openPostgres(
     kind: 'postgres',
     execScript: async (script) => {
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
-        // Migrations may take longer than a webhook's statement bound; the session setting
-        // dies with this client, which is discarded rather than returned to the pool.
+        // Migrations may take longer than a webhook's statement bound.
         await client.query(`SET statement_timeout = ${MIGRATION_TIMEOUT_MS}`);
         // simple-query protocol: many statements in one call
         await client.query({ text: script, query_timeout: MIGRATION_TIMEOUT_MS + READ_TIMEOUT_GRACE_MS } as pg.QueryConfig);
       } finally {
-        client.release(true);
+        // Back to the webhook bound before the connection returns to the pool; one that cannot
+        // even do that is discarded (release with an error).
+        await client.query(`SET statement_timeout = ${statementTimeout}`).catch((err: Error) => (broken = err));
+        client.release(broken);
       }
     },
     close: () => db.destroy(),
