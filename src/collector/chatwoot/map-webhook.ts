@@ -42,7 +42,7 @@ export function mapChatwootWebhook(body: unknown, options: ChatwootMapOptions = 
   const name = body.event;
   if (typeof name !== 'string' || name === '') return { ok: false, error: 'body.event is required: the Chatwoot event name' };
   if (!isMapped(name)) {
-    return { ok: true, events: [], statusUpdates: [], ignored: `Chatwoot event ${name} is not mapped; wapulse maps ${MAPPED_CHATWOOT_EVENTS.join(', ')}` };
+    return { ok: true, events: [], statusUpdates: [], inbound: [], ignored: `Chatwoot event ${name} is not mapped; wapulse maps ${MAPPED_CHATWOOT_EVENTS.join(', ')}` };
   }
 
   switch (name) {
