@@ -40,8 +40,8 @@ export async function ingestInboxBodies(db: Kysely<Database>, bodies: readonly I
 
 /**
  * Stores a Chatwoot webhook: mapped onto the same inbox events, plus the inbound messages it
- * relays and message statuses from message_updated. `channels` maps Chatwoot inbox keys (`chatwoot-inbox:<id>`) to WhatsApp
- * phone_number_ids so both sources describe the same business number.
+ * relays and message statuses from message_updated. `channels` maps Chatwoot inbox keys
+ * (`chatwoot-inbox:<id>`) to WhatsApp phone_number_ids so both sources describe the same number.
  */
 export async function ingestChatwoot(
   db: Kysely<Database>,
