@@ -1,8 +1,7 @@
 import { channelKey, conversationId } from './ids.js';
-import type { ChatwootInboundMessage } from './mapping.js';
+import { clamp, type ChatwootInboundMessage } from './mapping.js';
 import type { CwMessage } from './payload.js';
 import { contactOf, waIdFromPhone } from './people.js';
-import { clamp } from './mapping.js';
 
 const MAX_PREVIEW = 200;
 
