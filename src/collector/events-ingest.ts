@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { NO_CONTACTS, applyStatuses, insertInboxEvents, insertRawEvents, markPairsDirty, type Database } from '../store/index.js';
-import { mapChatwootWebhook, type ChatwootMessageStatus } from './chatwoot/index.js';
+import { mapChatwootWebhook, type ChatwootInboundMessage, type ChatwootMessageStatus } from './chatwoot/index.js';
+import { applyChatwootInbound } from './chatwoot-inbound.js';
 import { parseInboxBatch, type InboxEvent, type RejectedEvent } from './inbox/index.js';
 import { applyInboxEvents, conversationRef } from './inbox-apply.js';
 import { parseJson } from './json.js';
@@ -31,16 +32,16 @@ export async function ingestInboxBodies(db: Kysely<Database>, bodies: readonly I
     const json = parseJson(raw);
     const parsed = json.ok ? parseInboxBatch(json.value) : { ok: false as const, error: 'body is not valid JSON' };
     return parsed.ok
-      ? { raw, receivedAt, events: parsed.accepted, statuses: [], rejected: parsed.rejected }
+      ? { raw, receivedAt, events: parsed.accepted, statuses: [], inbound: [], rejected: parsed.rejected }
       : { raw, receivedAt, error: parsed.error };
   });
   return storeMany(db, 'inbox', prepared);
 }
 
 /**
- * Stores a Chatwoot webhook: mapped onto the same inbox events (plus message statuses from
- * message_updated). `channels` maps Chatwoot inbox keys (`chatwoot-inbox:<id>`) to WhatsApp
- * phone_number_ids so both sources describe the same business number.
+ * Stores a Chatwoot webhook: mapped onto the same inbox events, plus the inbound messages it
+ * relays and message statuses from message_updated. `channels` maps Chatwoot inbox keys
+ * (`chatwoot-inbox:<id>`) to WhatsApp phone_number_ids so both sources describe the same number.
  */
 export async function ingestChatwoot(
   db: Kysely<Database>,
@@ -58,6 +59,7 @@ export async function ingestChatwoot(
           e.type === 'conversation.opened' ? { ...e, phone_number_id: channels.get(e.phone_number_id) ?? e.phone_number_id } : e,
         ),
         statuses: mapped.statusUpdates,
+        inbound: mapped.inbound.map((m) => ({ ...m, phoneNumberId: channels.get(m.phoneNumberId) ?? m.phoneNumberId })),
         rejected: [],
       }
     : { raw: rawBody, receivedAt, error: mapped.error };
@@ -66,7 +68,7 @@ export async function ingestChatwoot(
 }
 
 type Prepared =
-  | { raw: Buffer; receivedAt: Date; events: InboxEvent[]; statuses: ChatwootMessageStatus[]; rejected: RejectedEvent[] }
+  | { raw: Buffer; receivedAt: Date; events: InboxEvent[]; statuses: ChatwootMessageStatus[]; inbound: ChatwootInboundMessage[]; rejected: RejectedEvent[] }
   | { raw: Buffer; receivedAt: Date; error: string };
 
 async function storeMany(db: Kysely<Database>, source: Source, bodies: readonly Prepared[]): Promise<EventsIngestResult[]> {
@@ -88,6 +90,7 @@ async function storeMany(db: Kysely<Database>, source: Source, bodies: readonly 
     );
     const events: InboxEvent[] = [];
     const statuses: (ChatwootMessageStatus & { rawEventId: number })[] = [];
+    const inbound: ChatwootInboundMessage[] = [];
     for (const [i, b] of bodies.entries()) {
       const id = ids[i];
       if ('error' in b || id == null) continue;
@@ -99,8 +102,10 @@ async function storeMany(db: Kysely<Database>, source: Source, bodies: readonly 
       );
       events.push(...b.events.filter((e) => fresh.has(e.id)));
       statuses.push(...b.statuses.map((s) => ({ ...s, rawEventId: id })));
+      inbound.push(...b.inbound);
     }
     await applyInboxEvents(tx, events);
+    await applyChatwootInbound(tx, inbound);
     if (statuses.length) await applyChatwootStatuses(tx, statuses);
     return bodies.map((b, i): EventsIngestResult =>
       'error' in b

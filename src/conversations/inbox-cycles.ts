@@ -1,13 +1,14 @@
 /**
  * Builds the open→close cycles of one inbox conversation from its events — a pure fold, so
  * the same set of events gives the same cycles whatever order they arrived in. Events are
- * replayed by their own time (`at`), ties broken by kind (open, then assign, then close) and id.
+ * replayed by their own time (`at`), ties broken by kind (open, then assign, then close), a reported
+ * open before an inferred one, and id.
  */
 
 export type ContactRef = { wa_id?: string | null; user_id?: string | null };
 
 export type CycleEvent =
-  | { id: string; at: Date; type: 'conversation.opened'; contact: ContactRef; phone_number_id: string; opened_by: OpenedBy; agent_id?: string | null }
+  | { id: string; at: Date; type: 'conversation.opened'; contact: ContactRef; phone_number_id: string; opened_by: OpenedBy; agent_id?: string | null; inferred?: boolean | null }
   | { id: string; at: Date; type: 'conversation.assigned'; agent_id: string | null; by?: string | null }
   | { id: string; at: Date; type: 'conversation.closed'; closed_by: ClosedBy; agent_id?: string | null; category?: string | null; note?: string | null };
 
@@ -45,13 +46,23 @@ const RANK: Record<CycleEvent['type'], number> = {
   'conversation.closed': 2,
 };
 
+/** 1 for an open the sender inferred (say, from a message) rather than saw: it sorts after a reported one. */
+const inferred = (e: CycleEvent): number => (e.type === 'conversation.opened' && e.inferred ? 1 : 0);
+
 export function byReplayOrder(a: CycleEvent, b: CycleEvent): number {
-  return a.at.getTime() - b.at.getTime() || RANK[a.type] - RANK[b.type] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.at.getTime() - b.at.getTime() ||
+    RANK[a.type] - RANK[b.type] ||
+    inferred(a) - inferred(b) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /**
  * Replays one conversation's events into cycles and assignment history.
  * - `opened` starts a cycle unless one is open (then it changes nothing); after a close it is a reopen.
+ *   An inferred open (`inferred: true`) is the same, but replays after a reported open at the same
+ *   time, so the reported one's fields win; a reported open earlier wins anyway (it opened first).
  * - `assigned` with no open cycle waits for the next open (an assignment that raced ahead of it).
  * - `closed` with no open cycle changes nothing (a duplicate close, or one whose open is still missing).
  */

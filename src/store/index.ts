@@ -4,7 +4,7 @@ export type * from './schema.js';
 export { insertRawEvent, insertRawEvents, pruneRawEvents, type RawEventInput } from './raw-events.js';
 export { upsertChannels, type ChannelInput } from './channels-repo.js';
 export { NO_CONTACTS, resolveContacts, type ContactIds, type ContactInput } from './contacts-repo.js';
-export { applyAmendments, upsertMessages, type AmendmentInput, type MessageInput } from './messages-repo.js';
+export { applyAmendments, upsertInboxMessages, upsertMessages, type AmendmentInput, type InboxMessageInput, type MessageInput } from './messages-repo.js';
 export { applyStatuses, type StatusInput } from './statuses-repo.js';
 export { insertWebhookErrors, type WebhookErrorInput } from './webhook-errors-repo.js';
 export {

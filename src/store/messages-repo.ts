@@ -19,9 +19,12 @@ export type MessageInput = {
 };
 
 /**
- * Stores messages that carry their own content and time (inbound, coexistence echoes, history).
- * A wamid seen before is a redelivery: only still-missing fields are filled, because an
- * outbound row may already exist from a status or an inbox event that arrived first.
+ * Stores messages that carry their own content and time (inbound, coexistence echoes, history),
+ * as WhatsApp's webhook reports them. WhatsApp is the authority on its own messages: a field it
+ * reports replaces what another source stored first (a status or an inbox event for an outbound
+ * row, Chatwoot's relay of an inbound one — see upsertInboxMessages), and a field it leaves out
+ * keeps the stored value. A redelivery carries the same values, so it changes nothing. The
+ * origin is set by the first content-bearing write (ts still null before it).
  */
 export async function upsertMessages(
   db: Kysely<Database>,
@@ -49,13 +52,69 @@ export async function upsertMessages(
       .onConflict((oc) =>
         oc.column('wamid').doUpdateSet({
           origin: sql`CASE WHEN messages.ts IS NULL THEN excluded.origin ELSE messages.origin END`,
+          type: sql`coalesce(excluded.type, messages.type)`,
+          phone_number_id: sql`coalesce(excluded.phone_number_id, messages.phone_number_id)`,
+          contact_id: sql`coalesce(excluded.contact_id, messages.contact_id)`,
+          ts: sql`coalesce(excluded.ts, messages.ts)`,
+          preview: sql`coalesce(excluded.preview, messages.preview)`,
+          reply_to_wamid: sql`coalesce(excluded.reply_to_wamid, messages.reply_to_wamid)`,
+          sender_type: sql`coalesce(messages.sender_type, excluded.sender_type)`,
+        }),
+      )
+      .execute();
+  }
+}
+
+export type InboxMessageInput = {
+  wamid: string;
+  ts: Date;
+  type: string;
+  phoneNumberId: string;
+  contact: ContactRef;
+  preview: string | null;
+  replyToWamid: string | null;
+  conversationRef: string;
+};
+
+/**
+ * Inbound messages as an inbox relays them (Chatwoot's incoming message_created), keyed by the
+ * same wamid WhatsApp's webhook uses. The inbox only fills what is still missing, and adds its
+ * conversation_ref; WhatsApp's own report (upsertMessages) overrides the rest. So the row ends
+ * the same whichever of the two arrives first: WhatsApp's fields where it has them, the inbox's
+ * elsewhere (conversation_ref, which WhatsApp never knows).
+ */
+export async function upsertInboxMessages(
+  db: Kysely<Database>,
+  messages: readonly InboxMessageInput[],
+  contacts: ContactIds,
+): Promise<void> {
+  const unique = firstPerKey(messages, (m) => m.wamid);
+  for (const part of chunks(unique)) {
+    await db
+      .insertInto('messages')
+      .values(
+        part.map((m) => ({
+          wamid: m.wamid,
+          direction: 'inbound' as const,
+          origin: 'live' as const,
+          type: m.type,
+          phone_number_id: m.phoneNumberId,
+          contact_id: m.contact ? contacts.get(m.contact) : null,
+          ts: m.ts,
+          preview: m.preview,
+          reply_to_wamid: m.replyToWamid,
+          conversation_ref: m.conversationRef,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('wamid').doUpdateSet({
           type: sql`coalesce(messages.type, excluded.type)`,
           phone_number_id: sql`coalesce(messages.phone_number_id, excluded.phone_number_id)`,
           contact_id: sql`coalesce(messages.contact_id, excluded.contact_id)`,
           ts: sql`coalesce(messages.ts, excluded.ts)`,
           preview: sql`coalesce(messages.preview, excluded.preview)`,
           reply_to_wamid: sql`coalesce(messages.reply_to_wamid, excluded.reply_to_wamid)`,
-          sender_type: sql`coalesce(messages.sender_type, excluded.sender_type)`,
+          conversation_ref: sql`coalesce(messages.conversation_ref, excluded.conversation_ref)`,
         }),
       )
       .execute();

@@ -34,6 +34,7 @@ export function mapContactCreated(contact: CwContact, options: ChatwootMapOption
       },
     ],
     statusUpdates: [],
+    inbound: [],
     ignored: [],
   };
 }

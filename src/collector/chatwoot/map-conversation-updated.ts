@@ -1,6 +1,6 @@
 import type { InboxEvent } from '../inbox/index.js';
 import { agentId, conversationId, eventId } from './ids.js';
-import { ignoredBecause, type ChatwootMapOptions, type Mapping } from './mapping.js';
+import { eventsOnly, ignoredBecause, type ChatwootMapOptions, type Mapping } from './mapping.js';
 import { conversationSkipReason, findChange } from './map-conversation.js';
 import type { CwConversation } from './payload.js';
 import { agentUpsert, userAssignee } from './people.js';
@@ -48,5 +48,5 @@ export function mapConversationUpdated(conv: CwConversation, options: ChatwootMa
     conversation_id: conversationId(conv.id),
     agent_id: current === null ? null : agentId(current),
   });
-  return { events, statusUpdates: [], ignored: [] };
+  return eventsOnly(events);
 }

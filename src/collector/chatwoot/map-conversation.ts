@@ -1,6 +1,6 @@
 import type { ConversationOpened, InboxEvent, OpenedBy } from '../inbox/index.js';
 import { agentId, channelKey, conversationId, eventId } from './ids.js';
-import { ignoredBecause, type ChatwootMapOptions, type Mapping } from './mapping.js';
+import { eventsOnly, ignoredBecause, type ChatwootMapOptions, type Mapping } from './mapping.js';
 import type { CwConversation, CwPushMessage } from './payload.js';
 import { agentUpsert, contactOf, isWhatsAppChannel, userAssignee } from './people.js';
 import { parseChatwootTime, unixKey } from './time.js';
@@ -95,5 +95,5 @@ export function mapConversationCreated(conv: CwConversation, options: ChatwootMa
   const key = unixKey(at);
   const opened = openedEvent(conv, eventId('conversation_created', conv.id, key, 'opened'), at, openerOf(conv.messages?.[0]));
   if (typeof opened === 'string') return ignoredBecause(opened);
-  return { events: [opened, ...assigneeEvents(conv, 'conversation_created', key, at)], statusUpdates: [], ignored: [] };
+  return eventsOnly([opened, ...assigneeEvents(conv, 'conversation_created', key, at)]);
 }

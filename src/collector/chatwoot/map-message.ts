@@ -2,6 +2,8 @@ import type { MessageSent, Sender } from '../inbox/index.js';
 import { agentId, conversationId, eventId } from './ids.js';
 import { clamp, emptyMapping, ignoredBecause, type ChatwootMapOptions, type ChatwootMessageStatus, type Mapping } from './mapping.js';
 import type { CwMessage } from './payload.js';
+import { inboundMessage } from './map-inbound.js';
+import { assigneeObservation, inferredOpen } from './map-inferred.js';
 import { agentUpsert, isWhatsAppChannel } from './people.js';
 import { parseChatwootTime } from './time.js';
 
@@ -63,15 +65,19 @@ function mapPrivateNote(message: CwMessage, at: Date): Mapping {
       },
     ],
     statusUpdates: [],
+    inbound: [],
     ignored: [],
   };
 }
 
 /**
- * message_created / message_updated → message.sent for outgoing messages WhatsApp accepted
- * (source_id = wamid), comment.created for private notes, and for message_updated a status
- * update. Event ids depend on the message id only, so the message_updated that follows a
- * message_created (or a redelivery) produces the same ids and stores nothing twice.
+ * message_created / message_updated → for incoming messages the inbound message itself (stored
+ * under its wamid); message.sent for outgoing messages WhatsApp accepted (source_id = wamid);
+ * comment.created for private notes; for message_updated a status update. Every message also
+ * infers its conversation's open (map-inferred.ts), so message events alone still give
+ * conversations, and message_created observes the assignee. Event ids depend on the message
+ * (or conversation) id only, so the message_updated that follows a message_created (or a
+ * redelivery) produces the same ids and stores nothing twice.
  */
 export function mapMessage(event: MessageEventName, message: CwMessage, options: ChatwootMapOptions): Mapping {
   const conv = message.conversation;
@@ -80,12 +86,11 @@ export function mapMessage(event: MessageEventName, message: CwMessage, options:
   }
   const direction = directionOf(message.message_type);
   switch (direction) {
-    case 'incoming':
-      return ignoredBecause(`message ${message.id} is incoming: WhatsApp's own webhook records inbound messages, and conversation events cover the inbox side`);
     case 'activity':
       return ignoredBecause(`message ${message.id} is an activity note, not a message`);
     case 'unknown':
       return ignoredBecause(`message ${message.id} has unknown message_type ${JSON.stringify(message.message_type)}`);
+    case 'incoming':
     case 'outgoing':
     case 'template':
       break;
@@ -97,7 +102,26 @@ export function mapMessage(event: MessageEventName, message: CwMessage, options:
 
   const at = parseChatwootTime(message.created_at) ?? options.receivedAt;
   if (at === undefined) return ignoredBecause(`message ${message.id} has no readable created_at`);
-  if (message.private) return mapPrivateNote(message, at);
+  const own = direction === 'incoming' ? mapIncoming(message, at) : message.private ? mapPrivateNote(message, at) : mapOutgoing(event, message, at, options);
+  const open = inferredOpen(message, direction === 'incoming');
+  const observed = event === 'message_created' ? assigneeObservation(message, at) : [];
+  return {
+    events: [...(typeof open === 'string' ? [] : [open]), ...own.events, ...observed],
+    statusUpdates: own.statusUpdates,
+    inbound: own.inbound,
+    ignored: [...own.ignored, ...(typeof open === 'string' ? [open] : [])],
+  };
+}
+
+/** An incoming message: the inbound message WhatsApp delivered, as Chatwoot relays it. */
+function mapIncoming(message: CwMessage, at: Date): Mapping {
+  const inbound = inboundMessage(message, at);
+  return typeof inbound === 'string' ? ignoredBecause(inbound) : { ...emptyMapping(), inbound: [inbound] };
+}
+
+/** Outgoing (and template) messages: message.sent once WhatsApp gave the wamid. */
+function mapOutgoing(event: MessageEventName, message: CwMessage, at: Date, options: ChatwootMapOptions): Mapping {
+  const conv = message.conversation;
   const wamid = message.source_id;
   if (!wamid && message.status === 'failed') {
     return ignoredBecause(`outgoing message ${message.id} failed before WhatsApp accepted it: no wamid to record it under`);

@@ -1,6 +1,6 @@
 import type { ConversationClosed } from '../inbox/index.js';
 import { agentId, conversationId, eventId } from './ids.js';
-import { ignoredBecause, clamp, type ChatwootMapOptions, type Mapping } from './mapping.js';
+import { clamp, eventsOnly, ignoredBecause, type ChatwootMapOptions, type Mapping } from './mapping.js';
 import { conversationSkipReason, findChange, openedEvent, openerOf } from './map-conversation.js';
 import type { CwConversation } from './payload.js';
 import { userAssignee } from './people.js';
@@ -42,7 +42,7 @@ export function mapStatusChanged(conv: CwConversation, options: ChatwootMapOptio
 
   switch (status) {
     case 'resolved':
-      return { events: [closedEvent(conv, at)], statusUpdates: [], ignored: [] };
+      return eventsOnly([closedEvent(conv, at)]);
     case 'open': {
       const previous = change?.previous;
       if (previous != null && previous !== 'resolved') {
@@ -53,7 +53,7 @@ export function mapStatusChanged(conv: CwConversation, options: ChatwootMapOptio
       const id = eventId('conversation_status_changed', conv.id, unixKey(at), 'opened');
       const opened = openedEvent(conv, id, at, openerOf(conv.messages?.[0]));
       if (typeof opened === 'string') return ignoredBecause(opened);
-      return { events: [opened], statusUpdates: [], ignored: [] };
+      return eventsOnly([opened]);
     }
     case 'pending':
     case 'snoozed':

@@ -31,8 +31,9 @@ function malformed(name: string, error: z.ZodError): ChatwootMapResult {
 
 /**
  * Maps one Chatwoot webhook body onto team-inbox events (the same objects POST /webhooks/inbox
- * produces, so one storage path serves both) plus, for message_updated, WhatsApp-like status
- * updates. Pure: the same body and options always give the same events with the same ids, so
+ * produces, so one storage path serves both), plus the inbound WhatsApp messages that incoming
+ * messages relay (stored like WhatsApp's own, keyed by wamid) and, for message_updated,
+ * WhatsApp-like status updates. Pure: the same body and options always give the same events with the same ids, so
  * a redelivered body is idempotent. `ok: false` only for a body that is not a Chatwoot
  * webhook or a mapped event missing the fields it needs; events that are deliberately not
  * mapped are `ok: true` with no events and the reason in `ignored`.
@@ -42,7 +43,7 @@ export function mapChatwootWebhook(body: unknown, options: ChatwootMapOptions = 
   const name = body.event;
   if (typeof name !== 'string' || name === '') return { ok: false, error: 'body.event is required: the Chatwoot event name' };
   if (!isMapped(name)) {
-    return { ok: true, events: [], statusUpdates: [], ignored: `Chatwoot event ${name} is not mapped; wapulse maps ${MAPPED_CHATWOOT_EVENTS.join(', ')}` };
+    return { ok: true, events: [], statusUpdates: [], inbound: [], ignored: `Chatwoot event ${name} is not mapped; wapulse maps ${MAPPED_CHATWOOT_EVENTS.join(', ')}` };
   }
 
   switch (name) {

@@ -21,12 +21,16 @@ const CwTime = z.union([z.number(), z.string()]).nullish().catch(null);
 const optionalText = z.string().nullish().catch(null);
 const optionalId = CwId.nullish().catch(null);
 
-/** User#push_event_data / #webhook_data, AgentBot's and Captain::Assistant's: told apart by `type`. */
+/**
+ * User#push_event_data / #webhook_data, AgentBot's and Captain::Assistant's: told apart by `type`.
+ * An incoming message's sender is Contact#webhook_data instead: no `type`, but a phone_number.
+ */
 export const CwActor = z.object({
   id: CwId,
   name: optionalText,
   email: optionalText,
   type: optionalText,
+  phone_number: optionalText,
 });
 export type CwActor = z.infer<typeof CwActor>;
 
@@ -36,6 +40,8 @@ export const CwContact = z.object({
   name: optionalText,
   phone_number: optionalText,
   created_at: CwTime,
+  // Contact#push_event_data since Chatwoot 3: messages of blocked contacts open nothing
+  blocked: z.boolean().nullish().catch(null),
 });
 export type CwContact = z.infer<typeof CwContact>;
 
@@ -90,6 +96,9 @@ export const CwMessage = z.object({
   inbox: z.object({ id: CwId }).nullish().catch(null),
   additional_attributes: z.record(z.string(), z.unknown()).nullish().catch(null),
   content_attributes: z.record(z.string(), z.unknown()).nullish().catch(null),
+  content_type: optionalText,
+  // Attachment#push_event_data, present only when the message has attachments
+  attachments: z.array(z.object({ file_type: optionalText }).catch({ file_type: null })).nullish().catch(null),
 });
 export type CwMessage = z.infer<typeof CwMessage>;
 

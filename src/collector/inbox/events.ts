@@ -65,6 +65,13 @@ export const ConversationOpened = z.object({
   }),
   opened_by: z.enum(OPENED_BY),
   agent_id: RefId.nullish(),
+  inferred: z
+    .boolean({ error: 'must be true or false' })
+    .nullish()
+    .register(inboxSchemaDocs, {
+      description:
+        'true when the sender did not see the conversation open but infers it (e.g. from a message in it); a reported open at the same time wins over an inferred one.',
+    }),
 }).register(inboxSchemaDocs, { id: 'ConversationOpened' });
 
 export const ConversationAssigned = z.object({

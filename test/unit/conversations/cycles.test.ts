@@ -25,6 +25,28 @@ describe('buildInboxCycles', () => {
     expect(assignments.map((a) => [a.fromAgentId, a.toAgentId])).toEqual([[null, 'ana'], ['ana', null]]);
     expect(cycles[0]).toMatchObject({ assigneeId: null, assignedAt: null });
   });
+
+  // An open inferred from a message (Chatwoot: at the conversation's created_at, id 'zz…' here
+  // so that the id tie-break alone would pick it first — the rule must not depend on ids).
+  const inferredOpen = (id: string, hhmm: string): CycleEvent => ({ ...open(id, hhmm), opened_by: 'agent', agent_id: 'omar', inferred: true } as CycleEvent);
+
+  it('a reported open at the same time wins over an inferred one, in either order', () => {
+    for (const events of [[inferredOpen('a-inferred', '09:00'), open('z-real', '09:00')], [open('z-real', '09:00'), inferredOpen('a-inferred', '09:00')]]) {
+      const { cycles } = buildInboxCycles(events);
+      expect(cycles.map((c) => [c.cycle, c.openedBy, c.openerAgentId])).toEqual([[1, 'contact', null]]);
+    }
+  });
+
+  it('an inferred open alone opens; a reported one earlier wins; it never opens a second cycle after a close', () => {
+    expect(buildInboxCycles([inferredOpen('i', '09:00')]).cycles.map((c) => c.openedBy)).toEqual(['agent']);
+    expect(buildInboxCycles([inferredOpen('i', '09:00'), open('r', '08:59')]).cycles.map((c) => [c.openedAt.toISOString().slice(11, 16), c.openedBy])).toEqual([['08:59', 'contact']]);
+    // resolved at 09:30, reopened (reported) at 10:00: the inferred open at 09:00 belongs to cycle 1
+    const { cycles } = buildInboxCycles([close('c', '09:30'), open('reopen', '10:00'), inferredOpen('i', '09:00')]);
+    expect(cycles.map((c) => [c.cycle, c.openedAt.toISOString().slice(11, 16), c.closedAt?.toISOString().slice(11, 16) ?? null])).toEqual([
+      [1, '09:00', '09:30'],
+      [2, '10:00', null],
+    ]);
+  });
 });
 
 describe('deriveCycles', () => {

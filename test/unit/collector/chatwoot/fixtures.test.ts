@@ -29,6 +29,7 @@ const EXPECTED: Record<string, ChatwootMapResult> = {
   'conversation_created.json': {
     ok: true,
     statusUpdates: [],
+    inbound: [],
     events: [
       {
         type: 'conversation.opened',
@@ -46,6 +47,7 @@ const EXPECTED: Record<string, ChatwootMapResult> = {
   'conversation_status_changed_resolved.json': {
     ok: true,
     statusUpdates: [],
+    inbound: [],
     events: [
       {
         type: 'conversation.closed',
@@ -63,6 +65,7 @@ const EXPECTED: Record<string, ChatwootMapResult> = {
   'conversation_updated_assignee.json': {
     ok: true,
     statusUpdates: [],
+    inbound: [],
     events: [
       {
         type: 'agent.upserted',
@@ -80,10 +83,14 @@ const EXPECTED: Record<string, ChatwootMapResult> = {
     ],
   },
   // outgoing, not private, source_id present → message.sent with the wamid; sender type "user"
-  // id 12 → sender agent, and the sender's webhook_data (name + email) upserts the agent
+  // id 12 → sender agent, and the sender's webhook_data (name + email) upserts the agent.
+  // meta.assignee is user 12 too → the assignee observed at the message's time (no second
+  // upsert: the sender's already names him). This sample's conversation has no created_at (nor
+  // contact), so no open can be inferred from it, and `ignored` says so.
   'message_created_outgoing.json': {
     ok: true,
     statusUpdates: [],
+    inbound: [],
     events: [
       {
         type: 'agent.upserted',
@@ -100,7 +107,15 @@ const EXPECTED: Record<string, ChatwootMapResult> = {
         sender: 'agent',
         agent_id: 'chatwoot:12',
       },
+      {
+        type: 'conversation.assigned',
+        id: 'chatwoot:message:77002:assignee:12',
+        at: T_MESSAGE,
+        conversation_id: 'chatwoot:4812',
+        agent_id: 'chatwoot:12',
+      },
     ],
+    ignored: "conversation 4812: no created_at in the message's conversation, so no open is inferred",
   },
 };
 

@@ -20,6 +20,14 @@ function ok(r: ChatwootMapResult) {
   return r;
 }
 const types = (r: ChatwootMapResult) => ok(r).events.map((e) => e.type);
+/** The sample's meta.assignee (user 12) observed at the message's time: every message_created carries it. */
+const OBSERVED_12 = {
+  type: 'conversation.assigned',
+  id: 'chatwoot:message:77002:assignee:12',
+  at: new Date('2025-11-24T09:05:12Z'),
+  conversation_id: 'chatwoot:4812',
+  agent_id: 'chatwoot:12',
+};
 
 describe('message_created', () => {
   it('a private note → comment.created (id from the message id), nothing sent to WhatsApp', () => {
@@ -33,31 +41,50 @@ describe('message_created', () => {
         agent_id: 'chatwoot:12',
         text: 'refund approved',
       },
+      OBSERVED_12,
     ]);
   });
 
   it('a private note by a bot is not a comment', () => {
     const r = ok(mapChatwootWebhook({ ...outgoing, private: true, sender: { id: 3, name: 'Bot', type: 'agent_bot' } }));
-    expect(r.events).toEqual([]);
+    // only the assignee observation: its upsert (meta.assignee has no email), then the assignment
+    expect(types(r)).toEqual(['agent.upserted', 'conversation.assigned']);
     expect(r.ignored).toContain('not written by an agent');
   });
 
-  it('incoming (0 or "incoming") → ignored with the reason', () => {
+  it('incoming (0 or "incoming") → the inbound message, keyed by its source_id', () => {
+    // the sender is Contact#webhook_data: a phone_number, no type
+    const sender = { id: 5501, name: 'ليلى أحمد', phone_number: '+971501234567' };
     for (const message_type of ['incoming', 0]) {
-      const r = ok(mapChatwootWebhook({ ...outgoing, message_type, sender: { id: 5501, name: 'ليلى أحمد' } }));
-      expect(r.events).toEqual([]);
-      expect(r.ignored).toContain("WhatsApp's own webhook records inbound messages");
+      const r = ok(mapChatwootWebhook({ ...outgoing, message_type, sender, content: 'وين طلبي؟' }));
+      expect(r.inbound).toEqual([
+        {
+          wamid: WAMID,
+          at: new Date('2025-11-24T09:05:12Z'),
+          type: 'text',
+          preview: 'وين طلبي؟',
+          contact: { wa_id: '971501234567', name: 'ليلى أحمد' },
+          phoneNumberId: 'chatwoot-inbox:7',
+          conversationRef: 'chatwoot:4812',
+          replyToWamid: null,
+        },
+      ]);
+      // no message.sent; the assignee (not the sender here) is upserted from meta.assignee, then observed
+      expect(r.events).toEqual([
+        { type: 'agent.upserted', id: 'chatwoot:message:77002:assignee-agent:12', at: new Date('2025-11-24T09:05:12Z'), agent: { id: 'chatwoot:12', name: 'Omar Haddad' } },
+        OBSERVED_12,
+      ]);
     }
   });
 
   it('outgoing without source_id → ignored until message_updated brings the wamid', () => {
     const r = ok(mapChatwootWebhook({ ...outgoing, source_id: null }));
-    expect(r.events).toEqual([]);
+    expect(types(r)).toEqual(['conversation.assigned']);
     expect(r.ignored).toContain('no source_id yet');
   });
 
   it('message_type 1 (the integer form) is outgoing too', () => {
-    expect(types(mapChatwootWebhook({ ...outgoing, message_type: 1 }))).toEqual(['agent.upserted', 'message.sent']);
+    expect(types(mapChatwootWebhook({ ...outgoing, message_type: 1 }))).toEqual(['agent.upserted', 'message.sent', 'conversation.assigned']);
   });
 
   it.each([
@@ -66,7 +93,7 @@ describe('message_created', () => {
     ['absent (automation rule)', null],
   ])('sender %s → message.sent by automation, no agent', (_label, sender) => {
     const r = ok(mapChatwootWebhook({ ...outgoing, sender }));
-    expect(r.events).toEqual([
+    expect(r.events.filter((e) => e.type === 'message.sent')).toEqual([
       {
         type: 'message.sent',
         id: 'chatwoot:message:77002:sent',
@@ -92,7 +119,7 @@ describe('message_created', () => {
 
   it('a campaign message → sender broadcast', () => {
     const r = ok(mapChatwootWebhook({ ...outgoing, sender: null, additional_attributes: { campaign_id: 9 } }));
-    expect(r.events).toMatchObject([{ type: 'message.sent', sender: 'broadcast' }]);
+    expect(r.events.filter((e) => e.type === 'message.sent')).toMatchObject([{ type: 'message.sent', sender: 'broadcast' }]);
   });
 
   it('a message in a non-WhatsApp inbox → ignored', () => {
@@ -110,7 +137,7 @@ describe('message_updated', () => {
     const r = ok(mapChatwootWebhook({ ...updated, status: 'delivered' }, { receivedAt: RECEIVED }));
     expect(r.events.map((e) => e.id)).toEqual(['chatwoot:message:77002:agent:12', 'chatwoot:message:77002:sent']);
     expect(r.statusUpdates).toEqual([{ wamid: WAMID, status: 'delivered', at: RECEIVED }]);
-    expect(r.ignored).toBeUndefined();
+    expect(r.ignored).not.toContain('status'); // only that the sample's conversation has no created_at
   });
 
   it('uses the body’s updated_at when a version sends one; failed carries external_error', () => {
@@ -293,6 +320,7 @@ describe('contact_created and the rest', () => {
     expect(mapChatwootWebhook(contact, { receivedAt: RECEIVED })).toEqual({
       ok: true,
       statusUpdates: [],
+      inbound: [],
       events: [
         {
           type: 'contact.created',
@@ -315,6 +343,7 @@ describe('contact_created and the rest', () => {
       ok: true,
       events: [],
       statusUpdates: [],
+      inbound: [],
       ignored: expect.stringContaining('conversation_typing_on is not mapped'),
     });
   });
