@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { chunks } from './chunks.js';
+import { byKey, chunks } from './chunks.js';
 import type { ContactIds } from './contacts-repo.js';
 import type { Database, Direction, MessageOrigin } from './schema.js';
 
@@ -19,7 +19,8 @@ export type MessageInput = {
 };
 
 /**
- * Stores messages that carry their own content and time (inbound, coexistence echoes, history).
+ * Stores messages that carry their own content and time (inbound, coexistence echoes, history),
+ * in wamid order (see byKey).
  * A wamid seen before is a redelivery: only still-missing fields are filled, because an
  * outbound row may already exist from a status or an inbox event that arrived first.
  */
@@ -28,7 +29,7 @@ export async function upsertMessages(
   messages: readonly MessageInput[],
   contacts: ContactIds,
 ): Promise<void> {
-  const unique = firstPerKey(messages, (m) => m.wamid);
+  const unique = byKey(firstPerKey(messages, (m) => m.wamid), (m) => m.wamid);
   for (const part of chunks(unique)) {
     await db
       .insertInto('messages')
@@ -66,7 +67,7 @@ export type AmendmentInput = { originalWamid: string; kind: 'edit' | 'revoke'; t
 
 /** Marks edited/revoked messages (coexistence echoes); an unknown original is left alone. */
 export async function applyAmendments(db: Kysely<Database>, amendments: readonly AmendmentInput[]): Promise<void> {
-  for (const a of amendments) {
+  for (const a of byKey(amendments, (x) => x.originalWamid)) {
     const column = a.kind === 'edit' ? 'edited_at' : 'revoked_at';
     await db
       .updateTable('messages')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { chunks } from './chunks.js';
+import { byKey, chunks } from './chunks.js';
 import type { Database, RawOutcome, RawSource } from './schema.js';
 
 export type RawEventInput = {
@@ -28,7 +28,8 @@ export async function insertRawEvents(db: Kysely<Database>, events: readonly Raw
     problems: e.problems.length ? JSON.stringify(e.problems) : null,
   }));
   const ids = new Map<string, number>();
-  for (const part of chunks(rows, 200)) {
+  // hash order, so two group commits holding some of the same bodies cannot deadlock
+  for (const part of chunks(byKey(rows, (r) => r.body_sha256), 200)) {
     const inserted = await db
       .insertInto('raw_events')
       .values(part)
