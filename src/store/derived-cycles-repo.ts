@@ -141,6 +141,15 @@ export async function readDirtyPairs(db: Kysely<Database>, pairs: readonly Dirty
  */
 export async function clearDirtyPairs(db: Kysely<Database>, pairs: readonly ClaimedPair[]): Promise<void> {
   if (pairs.length === 0) return;
+  // Lock the rows in key order first — the order markPairsDirty writes them in — so a webhook
+  // re-marking several of these pairs queues behind us instead of deadlocking. A row lock
+  // leaves xmin alone, so the version check below still sees who wrote the row last.
+  await sql`
+    SELECT 1 FROM conversation_dirty d
+      JOIN (VALUES ${pairValues(pairs)}) AS p(contact_id, phone_number_id)
+        ON d.contact_id = p.contact_id AND d.phone_number_id = p.phone_number_id
+     ORDER BY d.contact_id, d.phone_number_id
+       FOR UPDATE OF d`.execute(db);
   await sql`
     DELETE FROM conversation_dirty d
      USING (VALUES ${sql.join(pairs.map((p) => sql`(${p.contact_id}::bigint, ${p.phone_number_id}::text, ${p.version}::text)`))})
