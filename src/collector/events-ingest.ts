@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { NO_CONTACTS, applyStatuses, insertInboxEvents, insertRawEvents, markPairsDirty, type Database } from '../store/index.js';
+import { NO_CONTACTS, applyStatuses, insertInboxEvents, insertRawEvents, markPairsDirty, retryConflicts, type Database } from '../store/index.js';
 import { mapChatwootWebhook, type ChatwootInboundMessage, type ChatwootMessageStatus } from './chatwoot/index.js';
 import { applyChatwootInbound } from './chatwoot-inbound.js';
 import { parseInboxBatch, type InboxEvent, type RejectedEvent } from './inbox/index.js';
@@ -72,7 +72,8 @@ type Prepared =
   | { raw: Buffer; receivedAt: Date; error: string };
 
 async function storeMany(db: Kysely<Database>, source: Source, bodies: readonly Prepared[]): Promise<EventsIngestResult[]> {
-  return db.transaction().execute(async (tx) => {
+  // a deadlock or serialization loss against a concurrent body re-runs the whole transaction
+  return retryConflicts(() => db.transaction().execute(async (tx) => {
     const ids = await insertRawEvents(
       tx,
       bodies.map((b) => ({
@@ -112,7 +113,7 @@ async function storeMany(db: Kysely<Database>, source: Source, bodies: readonly 
         ? { kind: 'refused', error: b.error }
         : { kind: 'stored', accepted: b.events.map((e) => e.id), rejected: b.rejected, duplicate: ids[i] == null },
     );
-  });
+  }));
 }
 
 // Chatwoot's own delivery statuses, for businesses that connect Chatwoot but not WhatsApp's

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
-import { recomputeInboxConversation } from '../conversations/index.js';
+import { cycleSightings, readInboxConversations, storeInboxConversations } from '../conversations/index.js';
 import {
   insertComments,
+  lockKeys,
   markContactDeleted,
   refreshFirstReplies,
   resolveContacts,
   setContactSource,
   upsertAgents,
   upsertSentMessages,
+  type ContactIds,
   type Database,
 } from '../store/index.js';
 import type { InboxEvent } from './inbox/index.js';
@@ -24,26 +26,41 @@ export function conversationRef(e: InboxEvent): string | null {
  * naming an agent, contact or conversation not seen yet are fine: agents are joined by id at
  * report time, and every conversation is rebuilt from all of its stored events, so a late
  * referent takes effect when it arrives.
+ *
+ * Concurrency (store/key-locks.ts): the conversation locks of every conversation touched come
+ * first, then all contacts in one resolveContacts (contact locks), then the pair locks taken
+ * while storing cycles — the fixed kind order that keeps concurrent requests deadlock-free.
  */
 export async function applyInboxEvents(tx: Kysely<Database>, events: readonly InboxEvent[]): Promise<void> {
   const of = <T extends InboxEvent['type']>(type: T) =>
     events.filter((e): e is Extract<InboxEvent, { type: T }> => e.type === type);
 
+  const refs = sortedUnique(events.filter((e) => CONVERSATION_TYPES.has(e.type)).flatMap((e) => conversationRef(e) ?? []));
+  const sent = of('message.sent');
+  const sentRefs = sortedUnique(sent.flatMap((e) => e.conversation_id ?? []));
+  // message.sent refreshes its conversation's first replies, so it must not interleave with a rebuild of it either
+  await lockKeys(tx, 'conversation', [...refs, ...sentRefs]);
+
   await upsertAgents(
     tx,
     of('agent.upserted').map((e) => ({ ...e.agent, slackUserId: e.agent.slack_user_id, at: e.at })),
   );
-  await applyContactEvents(tx, of('contact.created'), of('contact.deleted'));
 
-  const refs = [...new Set(events.filter((e) => CONVERSATION_TYPES.has(e.type)).flatMap((e) => conversationRef(e) ?? []))];
-  for (const ref of refs) await recomputeInboxConversation(tx, ref);
+  const rebuilds = await readInboxConversations(tx, refs);
+  const created = of('contact.created');
+  const deleted = of('contact.deleted');
+  const contacts = await resolveContacts(tx, [
+    ...created.map((e) => ({ ...keyOf(e.contact), name: e.contact.name ?? undefined, at: e.at, via: 'inbox' as const })),
+    ...deleted.map((e) => ({ ...keyOf(e.contact), at: e.at, via: 'inbox' as const })),
+    ...cycleSightings(rebuilds),
+  ]);
+  await applyContactEvents(tx, contacts, created, deleted);
+  await storeInboxConversations(tx, rebuilds, contacts);
 
-  const sent = of('message.sent');
   await upsertSentMessages(
     tx,
     sent.map((e) => ({ wamid: e.wa_message_id, at: e.at, senderType: e.sender, agentId: e.agent_id ?? null, conversationRef: e.conversation_id ?? null })),
   );
-  const sentRefs = [...new Set(sent.flatMap((e) => e.conversation_id ?? []))];
   if (sentRefs.length) await refreshFirstReplies(tx, { refs: sentRefs });
 
   await insertComments(
@@ -52,17 +69,15 @@ export async function applyInboxEvents(tx: Kysely<Database>, events: readonly In
   );
 }
 
+const keyOf = (c: { wa_id?: string | null; user_id?: string | null }) => ({ userId: c.user_id ?? undefined, waId: c.wa_id ?? undefined });
+const sortedUnique = (xs: string[]) => [...new Set(xs)].sort();
+
 async function applyContactEvents(
   tx: Kysely<Database>,
+  ids: ContactIds,
   created: Extract<InboxEvent, { type: 'contact.created' }>[],
   deleted: Extract<InboxEvent, { type: 'contact.deleted' }>[],
 ): Promise<void> {
-  if (created.length + deleted.length === 0) return;
-  const keyOf = (c: { wa_id?: string | null; user_id?: string | null }) => ({ userId: c.user_id ?? undefined, waId: c.wa_id ?? undefined });
-  const ids = await resolveContacts(tx, [
-    ...created.map((e) => ({ ...keyOf(e.contact), name: e.contact.name ?? undefined, at: e.at, via: 'inbox' as const })),
-    ...deleted.map((e) => ({ ...keyOf(e.contact), at: e.at, via: 'inbox' as const })),
-  ]);
   for (const e of created) {
     const id = ids.get(keyOf(e.contact));
     if (id !== null) await setContactSource(tx, id, e.source, e.at);

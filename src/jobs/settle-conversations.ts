@@ -4,13 +4,28 @@ import type { Store } from '../store/index.js';
 
 /**
  * Keeps derived conversations and first replies current (see settleConversations).
- * Cadence: every 30 s from `serve`; reports also settle before they read. Idempotent; two
- * replicas take disjoint dirty pairs, and auto-closing twice closes nothing new.
+ *
+ * Cadence: every 30 s from `serve`; reports also settle before they read.
+ * Idempotency key: the contact × channel pair and its dirty-row version — a pair is cleared only
+ * if nobody marked it again while it was being settled, so re-running settles nothing twice and
+ * loses nothing. Runs in batches of short transactions; a webhook never waits behind it for more
+ * than one batch's final statement.
+ * Two replicas: both may run at once. Each batch locks its pairs' keys; a second replica that
+ * picked the same pairs waits for that batch, then finds them settled and moves on. Auto-closing
+ * skips rows another replica holds (SKIP LOCKED), so nothing is closed twice.
+ * Stopping: pass `signal`; it is checked between batches, and what is left stays dirty for
+ * the next run (on this or another replica).
  */
-export async function settleConversationsJob(store: Store, now: Date, idleMs: number, log: Logger): Promise<void> {
+export async function settleConversationsJob(
+  store: Store,
+  now: Date,
+  idleMs: number,
+  log: Logger,
+  signal?: AbortSignal,
+): Promise<void> {
   try {
-    const r = await settleConversations(store.db, now, idleMs);
-    if (r.pairs || r.closedIdle) log.debug(r, 'conversations settled');
+    const r = await settleConversations(store.db, now, idleMs, { signal });
+    if (r.pairs || r.closedIdle || r.stopped) log.debug(r, 'conversations settled');
   } catch (err) {
     log.warn({ err }, 'settling conversations failed; will retry');
   }

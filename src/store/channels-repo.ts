@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { byKey } from './chunks.js';
 import type { Database } from './schema.js';
 
 export type ChannelInput = { phoneNumberId: string; displayPhoneNumber?: string; wabaId?: string; at: Date };
@@ -14,7 +15,7 @@ export async function upsertChannels(db: Kysely<Database>, channels: readonly Ch
   const byId = new Map<string, ChannelInput>();
   for (const c of channels) if (!byId.has(c.phoneNumberId)) byId.set(c.phoneNumberId, c);
   if (byId.size === 0) return;
-  const rows = [...byId.values()].map((c) => ({
+  const rows = byKey([...byId.values()], (c) => c.phoneNumberId).map((c) => ({
     phone_number_id: c.phoneNumberId,
     display_phone_number: c.displayPhoneNumber ?? null,
     waba_id: c.wabaId ?? null,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { chunks } from './chunks.js';
+import { contactLockKeys, lockKeys } from './key-locks.js';
 import type { ContactSeenVia, Database } from './schema.js';
 
 export type ContactInput = {
@@ -19,18 +20,32 @@ export type ContactIds = { get(key: { userId?: string; waId?: string }): number 
 export const NO_CONTACTS: ContactIds = { get: () => null };
 
 /**
+ * When two sightings of a contact carry the same second (WhatsApp times have no fraction), the
+ * first-seen channel is decided by this order, never by arrival: an inbound message first (the
+ * customer wrote; an inbox conversation opened in that second was opened *because* they wrote),
+ * then an inbox event, then an outbound message. E.g. contact.created at 10:00:00 and an inbound
+ * message at 10:00:00 → first_seen_via 'inbound' whichever is stored first.
+ */
+export const SEEN_VIA_ORDER: readonly ContactSeenVia[] = ['inbound', 'inbox', 'outbound'];
+
+/**
  * Makes sure every sighted contact exists, fills in keys and profile fields that later
- * payloads reveal, and returns their ids. Three statements whatever the batch size; rows are
+ * payloads reveal, and returns their ids. Four statements whatever the batch size; rows are
  * only updated (and so locked) when a value really changes.
+ *
+ * Concurrency: takes the contact key locks (key-locks.ts) of every identity in the batch
+ * first, so a contact's first sighting is classified by one writer at a time; call it once per
+ * transaction (the lock order is only fixed within one call). Rows are written in key order.
  */
 export async function resolveContacts(db: Kysely<Database>, inputs: readonly ContactInput[]): Promise<ContactIds> {
-  const merged = mergeSightings(inputs);
+  const merged = mergeSightings(inputs).sort((a, b) => compareKeys(identity(a), identity(b)));
   const byUser = new Map<string, number>();
   const byWa = new Map<string, number>();
   const ids: ContactIds = {
     get: (k) => (k.userId ? byUser.get(k.userId) : undefined) ?? (k.waId ? byWa.get(k.waId) : undefined) ?? null,
   };
   if (merged.length === 0) return ids;
+  await lockKeys(db, 'contact', merged.flatMap(contactLockKeys));
   for (const part of chunks(merged)) {
     await db
       .insertInto('contacts')
@@ -68,7 +83,8 @@ export async function resolveContacts(db: Kysely<Database>, inputs: readonly Con
 }
 
 // Adds a newly revealed key (never one another contact holds), a newer profile name, and an
-// earlier first-seen time to existing contacts.
+// earlier first-seen sighting — (time, SEEN_VIA_ORDER) compared as a pair, so the outcome is
+// the same whatever order sightings arrive in — to existing contacts.
 async function fillIn(db: Kysely<Database>, part: readonly ContactInput[]): Promise<void> {
   const values = sql.join(
     part.map(
@@ -85,27 +101,30 @@ async function fillIn(db: Kysely<Database>, part: readonly ContactInput[]): Prom
            profile_name = coalesce(v.name, c.profile_name),
            username = coalesce(v.username, c.username),
            created_at = least(c.created_at, v.at),
-           first_seen_via = CASE WHEN v.at < c.created_at THEN v.via ELSE c.first_seen_via END
+           first_seen_via = CASE WHEN ${earlierSighting} THEN v.via ELSE c.first_seen_via END
       FROM (VALUES ${values}) AS v(user_id, wa_id, name, username, at, via)
      WHERE (c.user_id = v.user_id OR c.wa_id = v.wa_id)
        AND ((c.user_id IS NULL AND v.user_id IS NOT NULL)
          OR (c.wa_id IS NULL AND v.wa_id IS NOT NULL)
          OR (v.name IS NOT NULL AND v.name IS DISTINCT FROM c.profile_name)
          OR (v.username IS NOT NULL AND v.username IS DISTINCT FROM c.username)
-         OR v.at < c.created_at)`.execute(db);
+         OR ${earlierSighting})`.execute(db);
 }
+
+const viaRank = (column: string) => sql`array_position(ARRAY[${sql.join(SEEN_VIA_ORDER.map((v) => sql.lit(v)))}]::text[], ${sql.raw(column)})`;
+const earlierSighting = sql`(v.at < c.created_at OR (v.at = c.created_at AND ${viaRank('v.via')} < ${viaRank('c.first_seen_via')}))`;
 
 /** One input per identity: earliest sighting wins the first-seen fields, names fill in. */
 function mergeSightings(inputs: readonly ContactInput[]): ContactInput[] {
   const out = new Map<string, ContactInput>();
   for (const c of inputs) {
-    const k = `${c.userId ?? ''}|${c.waId ?? ''}`;
+    const k = identity(c);
     const prev = out.get(k);
     if (!prev) {
       out.set(k, { ...c });
       continue;
     }
-    if (c.at < prev.at) {
+    if (c.at < prev.at || (c.at.getTime() === prev.at.getTime() && SEEN_VIA_ORDER.indexOf(c.via) < SEEN_VIA_ORDER.indexOf(prev.via))) {
       prev.at = c.at;
       prev.via = c.via;
     }
@@ -114,3 +133,6 @@ function mergeSightings(inputs: readonly ContactInput[]): ContactInput[] {
   }
   return [...out.values()];
 }
+
+const identity = (c: ContactInput) => `${c.userId ?? ''}|${c.waId ?? ''}`;
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -83,7 +83,11 @@ export async function pairMessages(db: Kysely<Database>, contactId: number, phon
     .execute();
 }
 
-/** Marks the contact × channel pairs of these messages for the next settle. */
+/**
+ * Marks the contact × channel pairs of these messages for the next settle, in key order. The
+ * DO UPDATE always rewrites the row, even when `since` stays put: the new row version is how a
+ * settle batch running meanwhile learns the pair changed again (clearDirtyPairs).
+ */
 export async function markPairsDirty(db: Kysely<Database>, wamids: readonly string[]): Promise<void> {
   if (wamids.length === 0) return;
   await sql`
@@ -93,14 +97,68 @@ export async function markPairsDirty(db: Kysely<Database>, wamids: readonly stri
        AND contact_id IS NOT NULL AND phone_number_id IS NOT NULL AND counted_at IS NOT NULL
        AND origin <> 'history'
      GROUP BY contact_id, phone_number_id
+     ORDER BY contact_id, phone_number_id
     ON CONFLICT (contact_id, phone_number_id)
       DO UPDATE SET since = least(conversation_dirty.since, excluded.since)`.execute(db);
 }
 
-/** Takes (and removes) every dirty pair; run inside the settle transaction. */
-export async function takeDirtyPairs(db: Kysely<Database>) {
-  return db.deleteFrom('conversation_dirty').returning(['contact_id', 'phone_number_id', 'since']).execute();
+export type DirtyPair = { contact_id: number; phone_number_id: string; since: Date };
+/** A dirty pair as read under its pair lock; `version` is the row version (xmin) read. */
+export type ClaimedPair = DirtyPair & { version: string };
+
+/**
+ * Up to `limit` dirty pairs, read without locking anything: the settle step locks their pair
+ * keys next and then re-reads them (readDirtyPairs), so ingest never waits for it here.
+ */
+export async function dirtyPairCandidates(db: Kysely<Database>, limit: number): Promise<DirtyPair[]> {
+  return db
+    .selectFrom('conversation_dirty')
+    .select(['contact_id', 'phone_number_id', 'since'])
+    .orderBy('contact_id')
+    .orderBy('phone_number_id')
+    .limit(limit)
+    .execute();
 }
+
+/** The current watermark of each of `pairs` still dirty (gone ones were settled meanwhile). */
+export async function readDirtyPairs(db: Kysely<Database>, pairs: readonly DirtyPair[]): Promise<ClaimedPair[]> {
+  if (pairs.length === 0) return [];
+  const { rows } = await sql<ClaimedPair>`
+    SELECT d.contact_id, d.phone_number_id, d.since, d.xmin::text AS version FROM conversation_dirty d
+      JOIN (VALUES ${pairValues(pairs)}) AS p(contact_id, phone_number_id)
+        ON d.contact_id = p.contact_id AND d.phone_number_id = p.phone_number_id
+     ORDER BY d.contact_id, d.phone_number_id`.execute(db);
+  return rows;
+}
+
+/**
+ * Clears settled pairs, but only rows still in the version the settle read. Every mark by
+ * ingest rewrites the row (ON CONFLICT DO UPDATE makes a new row version even when `since`
+ * does not move), so a pair marked again meanwhile — by a message the settle may not have seen,
+ * even a later one that leaves `since` as it was — stays dirty for the next batch. Comparing
+ * `since` alone would lose exactly that message. Run last in the batch, so the row locks are
+ * held only until COMMIT; an ingest that re-marked the pair first is waited for, then re-checked.
+ */
+export async function clearDirtyPairs(db: Kysely<Database>, pairs: readonly ClaimedPair[]): Promise<void> {
+  if (pairs.length === 0) return;
+  // Lock the rows in key order first — the order markPairsDirty writes them in — so a webhook
+  // re-marking several of these pairs queues behind us instead of deadlocking. A row lock
+  // leaves xmin alone, so the version check below still sees who wrote the row last.
+  await sql`
+    SELECT 1 FROM conversation_dirty d
+      JOIN (VALUES ${pairValues(pairs)}) AS p(contact_id, phone_number_id)
+        ON d.contact_id = p.contact_id AND d.phone_number_id = p.phone_number_id
+     ORDER BY d.contact_id, d.phone_number_id
+       FOR UPDATE OF d`.execute(db);
+  await sql`
+    DELETE FROM conversation_dirty d
+     USING (VALUES ${sql.join(pairs.map((p) => sql`(${p.contact_id}::bigint, ${p.phone_number_id}::text, ${p.version}::text)`))})
+           AS p(contact_id, phone_number_id, version)
+     WHERE d.contact_id = p.contact_id AND d.phone_number_id = p.phone_number_id AND d.xmin::text = p.version`.execute(db);
+}
+
+const pairValues = (pairs: readonly DirtyPair[]) =>
+  sql.join(pairs.map((p) => sql`(${p.contact_id}::bigint, ${p.phone_number_id}::text)`));
 
 /**
  * Which of `channels` have conversations from an inbox (no derivation for them). One index
@@ -114,14 +172,18 @@ export async function inboxChannels(db: Kysely<Database>, channels: readonly str
   return new Set(rows.map((r) => r.channel));
 }
 
-/** Closes derived cycles idle for `idleMs` at `now`, at their last message (auto_close). */
-export async function closeIdleDerived(db: Kysely<Database>, now: Date, idleMs: number): Promise<number> {
-  const r = await db
-    .updateTable('conversations')
-    .set({ closed_at: sql`last_message_at`, closed_by: 'auto_close' })
-    .where('source', '=', 'derived')
-    .where('closed_at', 'is', null)
-    .where('last_message_at', '<=', new Date(now.getTime() - idleMs))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
+/**
+ * Closes up to `limit` derived cycles idle for `idleMs` at `now`, at their last message
+ * (auto_close). Bounded and SKIP LOCKED so it is a short statement that waits for nobody;
+ * call it until it returns less than `limit`.
+ */
+export async function closeIdleDerived(db: Kysely<Database>, now: Date, idleMs: number, limit: number): Promise<number> {
+  const r = await sql`
+    UPDATE conversations SET closed_at = last_message_at, closed_by = 'auto_close'
+     WHERE id IN (SELECT id FROM conversations
+                   WHERE source = 'derived' AND closed_at IS NULL
+                     AND last_message_at <= ${new Date(now.getTime() - idleMs)}::timestamptz
+                   ORDER BY id LIMIT ${limit}
+                   FOR UPDATE SKIP LOCKED)`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { chunks } from './chunks.js';
+import { byKey, chunks } from './chunks.js';
 import type { Database } from './schema.js';
 
 export type InboxEventRow = { id: string; type: string; at: Date; conversationRef: string | null; payload: unknown };
@@ -13,7 +13,8 @@ export async function insertInboxEvents(
   receivedAt: Date,
 ): Promise<Set<string>> {
   const inserted = new Set<string>();
-  for (const part of chunks(events)) {
+  // id order: two batches carrying the same events wait for each other instead of deadlocking
+  for (const part of chunks(byKey(events, (e) => e.id))) {
     const rows = await db
       .insertInto('inbox_events')
       .values(
@@ -55,7 +56,7 @@ export async function upsertAgents(db: Kysely<Database>, agents: readonly AgentI
   await db
     .insertInto('agents')
     .values(
-      [...latest.values()].map((a) => ({
+      byKey([...latest.values()], (a) => a.id).map((a) => ({
         id: a.id,
         name: a.name,
         email: a.email ?? null,
@@ -87,7 +88,7 @@ export async function insertComments(db: Kysely<Database>, comments: readonly Co
   if (comments.length === 0) return;
   await db
     .insertInto('comments')
-    .values(comments.map((c) => ({ event_id: c.eventId, conversation_ref: c.conversationRef, agent_id: c.agentId, at: c.at, text: c.text })))
+    .values(byKey(comments, (c) => c.eventId).map((c) => ({ event_id: c.eventId, conversation_ref: c.conversationRef, agent_id: c.agentId, at: c.at, text: c.text })))
     .onConflict((oc) => oc.column('event_id').doNothing())
     .execute();
 }
@@ -125,7 +126,7 @@ export type SentMessageInput = {
  * Contact and channel come from the inbox conversation when WhatsApp has not supplied them.
  */
 export async function upsertSentMessages(db: Kysely<Database>, sent: readonly SentMessageInput[]): Promise<void> {
-  for (const part of chunks(sent)) {
+  for (const part of chunks(byKey(sent, (m) => m.wamid))) {
     const values = sql.join(
       part.map((m) => sql`(${m.wamid}::text, ${m.at}::timestamptz, ${m.senderType}::text, ${m.agentId}::text, ${m.conversationRef}::text)`),
     );

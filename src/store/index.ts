@@ -3,7 +3,7 @@ export { isMigrated, listMigrations, migrate, MIGRATIONS_DIR, type MigrationResu
 export type * from './schema.js';
 export { insertRawEvent, insertRawEvents, pruneRawEvents, type RawEventInput } from './raw-events.js';
 export { upsertChannels, type ChannelInput } from './channels-repo.js';
-export { NO_CONTACTS, resolveContacts, type ContactIds, type ContactInput } from './contacts-repo.js';
+export { NO_CONTACTS, resolveContacts, SEEN_VIA_ORDER, type ContactIds, type ContactInput } from './contacts-repo.js';
 export { applyAmendments, upsertInboxMessages, upsertMessages, type AmendmentInput, type InboxMessageInput, type MessageInput } from './messages-repo.js';
 export { applyStatuses, type StatusInput } from './statuses-repo.js';
 export { insertWebhookErrors, type WebhookErrorInput } from './webhook-errors-repo.js';
@@ -22,13 +22,18 @@ export {
 } from './inbox-repo.js';
 export { refreshFirstReplies, replaceInboxCycles, type AssignmentRow, type InboxCycleRow } from './conversations-repo.js';
 export {
+  clearDirtyPairs,
   closeIdleDerived,
   derivationAnchor,
+  dirtyPairCandidates,
   inboxChannels,
   markPairsDirty,
   pairMessages,
   replaceDerivedCycles,
-  takeDirtyPairs,
+  readDirtyPairs,
   type DerivedCycleRow,
+  type ClaimedPair,
+  type DirtyPair,
 } from './derived-cycles-repo.js';
+export { contactLockKeys, keyHash, lockKeys, LOCK_NAMESPACE, pairLockKey, type LockKind } from './key-locks.js';
 export { classifyDbError, isUnavailable, retryConflicts, type DbErrorKind, type RetryOptions } from './db-errors.js';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { chunks } from './chunks.js';
+import { byKey, chunks } from './chunks.js';
 import type { ContactIds } from './contacts-repo.js';
 import type { Database, Direction, MessageOrigin } from './schema.js';
 
@@ -25,13 +25,14 @@ export type MessageInput = {
  * row, Chatwoot's relay of an inbound one — see upsertInboxMessages), and a field it leaves out
  * keeps the stored value. A redelivery carries the same values, so it changes nothing. The
  * origin is set by the first content-bearing write (ts still null before it).
+ * Rows are written in wamid order (see byKey), so concurrent bodies cannot deadlock.
  */
 export async function upsertMessages(
   db: Kysely<Database>,
   messages: readonly MessageInput[],
   contacts: ContactIds,
 ): Promise<void> {
-  const unique = firstPerKey(messages, (m) => m.wamid);
+  const unique = byKey(firstPerKey(messages, (m) => m.wamid), (m) => m.wamid);
   for (const part of chunks(unique)) {
     await db
       .insertInto('messages')
@@ -125,7 +126,7 @@ export type AmendmentInput = { originalWamid: string; kind: 'edit' | 'revoke'; t
 
 /** Marks edited/revoked messages (coexistence echoes); an unknown original is left alone. */
 export async function applyAmendments(db: Kysely<Database>, amendments: readonly AmendmentInput[]): Promise<void> {
-  for (const a of amendments) {
+  for (const a of byKey(amendments, (x) => x.originalWamid)) {
     const column = a.kind === 'edit' ? 'edited_at' : 'revoked_at';
     await db
       .updateTable('messages')

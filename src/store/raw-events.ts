@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { chunks } from './chunks.js';
+import { sql } from 'kysely';
+import { byKey, chunks } from './chunks.js';
 import type { Database, RawOutcome, RawSource } from './schema.js';
 
 export type RawEventInput = {
@@ -28,7 +29,8 @@ export async function insertRawEvents(db: Kysely<Database>, events: readonly Raw
     problems: e.problems.length ? JSON.stringify(e.problems) : null,
   }));
   const ids = new Map<string, number>();
-  for (const part of chunks(rows, 200)) {
+  // hash order, so two group commits holding some of the same bodies cannot deadlock
+  for (const part of chunks(byKey(rows, (r) => r.body_sha256), 200)) {
     const inserted = await db
       .insertInto('raw_events')
       .values(part)
@@ -53,8 +55,21 @@ export async function insertRawEvent(db: Kysely<Database>, e: RawEventInput): Pr
   return (await insertRawEvents(db, [e]))[0] ?? null;
 }
 
-/** Deletes raw bodies received before `before` (RAW_RETENTION_DAYS); derived rows stay. */
-export async function pruneRawEvents(db: Kysely<Database>, before: Date): Promise<number> {
-  const r = await db.deleteFrom('raw_events').where('received_at', '<', before).executeTakeFirst();
-  return Number(r.numDeletedRows);
+/**
+ * Deletes raw bodies received before `before` (RAW_RETENTION_DAYS); derived rows stay. In
+ * batches of `batch` rows, each its own statement, skipping rows another pruner holds: a day's
+ * worth of bodies is never one long transaction, and a redelivered old body (same hash) waits
+ * at most one batch.
+ */
+export async function pruneRawEvents(db: Kysely<Database>, before: Date, batch = 5_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const r = await sql`
+      DELETE FROM raw_events WHERE id IN (
+        SELECT id FROM raw_events WHERE received_at < ${before}::timestamptz
+         ORDER BY id LIMIT ${batch} FOR UPDATE SKIP LOCKED)`.execute(db);
+    const n = Number(r.numAffectedRows ?? 0);
+    total += n;
+    if (n < batch) return total;
+  }
 }

@@ -6,6 +6,7 @@ import {
   insertWebhookErrors,
   markPairsDirty,
   resolveContacts,
+  retryConflicts,
   upsertChannels,
   upsertMessages,
   type Database,
@@ -48,7 +49,8 @@ export async function ingestWhatsAppBodies(
   signatureOk: boolean | null = true,
 ): Promise<IngestResult[]> {
   const prepared = bodies.map((b) => prepare(b, attributionPattern, signatureOk));
-  return db.transaction().execute(async (tx) => {
+  // a deadlock or serialization loss against a concurrent body re-runs the whole transaction
+  return retryConflicts(() => db.transaction().execute(async (tx) => {
     const ids = await insertRawEvents(tx, prepared.map((p) => p.raw));
     const merged = prepared.flatMap((p, i) => (p.batch && ids[i] != null ? [withRawId(p.batch, ids[i]!)] : []));
     await writeWhatsAppBatch(tx, mergeBatches(merged));
@@ -58,7 +60,7 @@ export async function ingestWhatsAppBodies(
       if (id === null) return { kind: 'duplicate' };
       return { kind: 'stored', rawEventId: id, outcome: p.raw.outcome as 'processed' | 'partial', problems: p.batch.problems, unmodelledFields: p.batch.unmodelledFields };
     });
-  });
+  }));
 }
 
 function prepare(b: IncomingBody, attributionPattern: RegExp, signatureOk: boolean | null) {
