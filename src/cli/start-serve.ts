@@ -46,8 +46,8 @@ export async function startServe(config: Config, opts: ServeOptions = {}): Promi
 
   const migrated = migrateWhenReachable(app, stopMigrating.signal, opts.backoff).then((ok) => {
     if (!ok) return false;
-    // Settle does its work in one transaction today; the signal lets it stop between batches.
-    jobs.every('settle', every.settle, () => settleConversationsJob(app.store, app.now(), config.conversationIdleMs, app.log));
+    // Settle works in short batches and checks the signal between them, so shutdown waits for one batch at most.
+    jobs.every('settle', every.settle, (signal) => settleConversationsJob(app.store, app.now(), config.conversationIdleMs, app.log, signal));
     jobs.every('prune', every.prune, () => pruneRawEventsJob(app.store, config.rawRetentionDays, app.now(), app.log), { immediately: true });
     if (app.spool) jobs.every('spool-replay', every.spoolReplay, (signal) => replaySpoolJob(app, signal), { immediately: true });
     return true;
