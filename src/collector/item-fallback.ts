@@ -12,6 +12,8 @@ export type FallbackResult = {
   rawEventId: number | null;
   /** The body's problems, the database's refusal and each item the database refused. */
   problems: Problem[];
+  /** Only what the fallback added: the refusal and each refused item. */
+  added: Problem[];
   /** Paths of the items that were not stored. */
   refused: Set<string>;
 };
@@ -36,7 +38,8 @@ export async function storeItemByItem(
   items: (rawEventId: number) => FallbackItem[],
   failure: unknown,
 ): Promise<FallbackResult> {
-  const problems = [...raw.problems, { path: '', message: `the database refused the body as a whole (${describeDbError(failure)}); stored item by item` }];
+  const added: Problem[] = [{ path: '', message: `the database refused the body as a whole (${describeDbError(failure)}); stored item by item` }];
+  const problems = [...raw.problems, ...added];
   const outcome = raw.outcome === 'rejected' ? 'rejected' : 'partial';
   const refused = new Set<string>();
   const trx = await db.startTransaction().execute();
@@ -44,7 +47,7 @@ export async function storeItemByItem(
     const rawEventId = await insertRaw(trx, { ...raw, outcome, problems: boundProblems(problems) }, failure);
     if (rawEventId === null) {
       await trx.commit().execute();
-      return { rawEventId, problems: [], refused };
+      return { rawEventId, problems: [], added: [], refused };
     }
     for (const item of items(rawEventId)) {
       const sp = await trx.savepoint('item').execute();
@@ -55,7 +58,9 @@ export async function storeItemByItem(
         if (!isItemFailure(err)) throw err;
         await sp.rollbackToSavepoint('item').execute();
         refused.add(item.path);
-        problems.push({ path: item.path, message: `not stored: the database refused it (${describeDbError(err)})` });
+        const problem = { path: item.path, message: `not stored: the database refused it (${describeDbError(err)})` };
+        problems.push(problem);
+        added.push(problem);
       }
     }
     const bounded = boundProblems(problems);
@@ -63,7 +68,7 @@ export async function storeItemByItem(
       await sql`UPDATE raw_events SET problems = ${JSON.stringify(bounded)}::jsonb WHERE id = ${rawEventId}`.execute(trx);
     }
     await trx.commit().execute();
-    return { rawEventId, problems: bounded, refused };
+    return { rawEventId, problems: bounded, added, refused };
   } catch (err) {
     await trx.rollback().execute().catch(() => {});
     throw err;
