@@ -156,8 +156,8 @@ describe.each(testDatabases)('poison WhatsApp bodies on $name', (database) => {
     await post(body, 'processed');
     const n = await store.db.selectFrom('channels').select((eb) => eb.fn.countAll().as('n')).where('phone_number_id', 'like', '9000000000%').executeTakeFirst();
     expect(Number(n!.n)).toBe(17_000);
-    // a second sighting naming another WABA id goes through the chunked UPDATE … FROM (VALUES …):
-    // 17,000 rows × 3 parameters would be 51,000 in one statement; every row must change
+    // The insert above needed 68,000 parameters (4 a row) in one statement before chunking.
+    // A second sighting naming another WABA id goes through the (also chunked) fill-in UPDATE.
     const again = JSON.stringify({ object: 'whatsapp_business_account', entry: entry.map((e) => ({ ...e, id: '999' })) });
     await post(again, 'processed');
     const moved = await store.db.selectFrom('channels').select((eb) => eb.fn.countAll().as('n')).where('waba_id', '=', '999').executeTakeFirst();
