@@ -6,6 +6,7 @@ import { screenChatwootEvents } from './chatwoot-screen.js';
 import { describeDbError } from './item-fallback.js';
 import { eventsFallback } from './events-fallback.js';
 import { applyInboxEvents, conversationRef } from './inbox-apply.js';
+import { clip } from './limits.js';
 import { boundProblems, type Problem } from './problems.js';
 import { parseSafeJson, type SafeJson } from './safe-json.js';
 import type { IncomingBody, StoreFailure } from './whatsapp/index.js';
@@ -65,7 +66,8 @@ export async function ingestChatwoot(
     const json = parseSafeJson(rawBody);
     const mapped = json.ok ? mapChatwootWebhook(json.value, { receivedAt }) : { ok: false as const, error: unreadable(json) };
     if (!mapped.ok) return { raw: rawBody, receivedAt, error: mapped.error };
-    ignored = mapped.ignored;
+    // reasons quote payload fields (a channel name, an id): bounded like problems
+    ignored = mapped.ignored === undefined ? undefined : clip(mapped.ignored, 2000);
     const events = mapped.events.map((e) =>
       e.type === 'conversation.opened' ? { ...e, phone_number_id: channels.get(e.phone_number_id) ?? e.phone_number_id } : e,
     );
@@ -105,7 +107,7 @@ export function rawInput(source: Source, b: Prepared) {
     body: b.raw,
     signatureOk: source === 'inbox' ? true : null,
     ...('error' in b
-      ? { outcome: 'rejected' as const, problems: [{ path: '', message: b.error }] }
+      ? { outcome: 'rejected' as const, problems: boundProblems([{ path: '', message: b.error }]) }
       : {
           outcome:
             b.rejected.length + b.problems.length === 0

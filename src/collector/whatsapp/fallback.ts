@@ -11,6 +11,7 @@ type Deps = {
   /** The normal path for a single body (a group commit is retried body by body first). */
   one: (body: IncomingBody) => Promise<IngestResult[]>;
   prepare: (body: IncomingBody) => Prepared;
+  signatureOk: boolean | null;
   write: (tx: Kysely<Database>, batch: StoredBatch) => Promise<void>;
 };
 
@@ -39,7 +40,7 @@ export async function whatsappFallback(
   } catch (err) {
     // the bug is in reading the body: keep it raw, nothing else can be trusted
     prepared = {
-      raw: { source: 'whatsapp', receivedAt: body.receivedAt, body: body.raw, signatureOk: true, outcome: 'rejected', problems: [] },
+      raw: { source: 'whatsapp', receivedAt: body.receivedAt, body: body.raw, signatureOk: deps.signatureOk, outcome: 'rejected', problems: [] },
       batch: null,
       reason: 'not_whatsapp',
     };

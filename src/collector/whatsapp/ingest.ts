@@ -61,6 +61,7 @@ export async function ingestWhatsAppBodies(
     return whatsappFallback(db, bodies, err, {
       one: (b) => ingestWhatsAppBodies(db, [b], attributionPattern, signatureOk),
       prepare: (b) => prepare(b, attributionPattern, signatureOk),
+      signatureOk,
       write: writeWhatsAppBatch,
     });
   }

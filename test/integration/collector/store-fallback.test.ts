@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestWhatsAppBodies } from '../../../src/collector/index.js';
+import { ingestWhatsAppBodies, writeWhatsAppBatch } from '../../../src/collector/index.js';
+import { whatsappFallback } from '../../../src/collector/whatsapp/fallback.js';
 import { fixtureBytes, postChatwoot, postInbox, postWhatsApp } from '../../helpers/fixtures.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
 import { NOW, rawRow, sent, waBody } from '../../helpers/poison.js';
@@ -71,6 +72,24 @@ describe.each(testDatabases)('item-by-item fallback on $name', (database) => {
     const results = await ingestWhatsAppBodies(store.db, bodies, PATTERN);
     expect(results.map((r) => (r.kind === 'stored' ? r.outcome : r.kind))).toEqual(['processed', 'partial', 'processed']);
     expect(await statuses('wamid.g')).toEqual(['wamid.g1', 'wamid.g3']);
+  });
+
+  it('WhatsApp: a reader that throws (a bug of ours) still keeps the body raw, rejected, with the error named', async () => {
+    const raw = Buffer.from(waBody({ statuses: [sent('wamid.READER-THREW')] }));
+    const bug = new TypeError("Cannot read properties of null (reading 'code')");
+    const [result] = await whatsappFallback(store.db, [{ raw, receivedAt: NOW }], bug, {
+      one: () => Promise.reject(new Error('not used for one body')),
+      prepare: () => {
+        throw bug;
+      },
+      signatureOk: true,
+      write: writeWhatsAppBatch,
+    });
+    expect(result).toMatchObject({ kind: 'rejected', fallback: { kind: 'bug' } });
+    const row = await rawRow(store, 'whatsapp', raw);
+    expect(row!.outcome).toBe('rejected');
+    expect(row!.problems).toEqual([{ path: '', message: expect.stringContaining("Cannot read properties of null (reading 'code')") }]);
+    expect(await statuses('wamid.READER')).toEqual([]);
   });
 
   it('inbox: an event refused by the database leaves `accepted`, is named, the others are stored', async () => {
