@@ -55,7 +55,7 @@ export function parseSafeJson(raw: Buffer): SafeJson {
       if (typeof key === 'string') {
         const fixedKey = cleanText(key);
         if (fixedKey !== null) {
-          note(frame, key, `key ${fixedKey.what}`);
+          note(frame, fixedKey.text, `key ${fixedKey.what}`); // the path itself must be storable
           delete (node as Record<string, unknown>)[key];
           (node as Record<string, unknown>)[fixedKey.text] = child;
           k = fixedKey.text;
