@@ -54,6 +54,9 @@ const STRANGE: readonly (() => unknown)[] = [
   () => nest(1000),
 ];
 
+/** Keys that once reached a path or a jsonb column unchanged. */
+const STRANGE_KEYS = ['k\u0000', '\ud800', 'x'.repeat(2000), '__proto__', ''];
+
 type Slot = { parent: Record<string, unknown> | unknown[]; key: string | number };
 
 /** Every (parent, key) slot of a JSON value, found without recursion. */
@@ -82,7 +85,8 @@ function swapType(v: unknown): unknown {
 
 /**
  * One to three mutations of a deep copy of `value`: drop a field, replace it with a strange
- * value, swap its type, repeat an array item many times, or bury it in deep nesting.
+ * value, swap its type, repeat an array item many times, bury it in deep nesting, or move it
+ * under a strange key.
  */
 export function mutate(value: unknown, r: () => number): unknown {
   const copy = structuredClone(value);
@@ -92,7 +96,7 @@ export function mutate(value: unknown, r: () => number): unknown {
     if (all.length === 0) break;
     const { parent, key } = pick(r, all);
     const current = (parent as Record<string | number, unknown>)[key];
-    const op = pick(r, ['drop', 'replace', 'replace', 'replace', 'swap', 'repeat', 'bury'] as const);
+    const op = pick(r, ['drop', 'replace', 'replace', 'replace', 'swap', 'repeat', 'bury', 'rekey'] as const);
     const set = (v: unknown) => ((parent as Record<string | number, unknown>)[key] = v);
     switch (op) {
       case 'drop':
@@ -111,6 +115,13 @@ export function mutate(value: unknown, r: () => number): unknown {
         break;
       case 'bury':
         set(nest(1 + Math.floor(r() * 80)));
+        break;
+      case 'rekey':
+        if (Array.isArray(parent)) set(pick(r, STRANGE)());
+        else {
+          delete parent[key as string];
+          Object.defineProperty(parent, pick(r, STRANGE_KEYS), { value: current, enumerable: true, writable: true, configurable: true });
+        }
         break;
       default: {
         const never: never = op;
