@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { classifyDbError, insertInboxEvents, type Database } from '../store/index.js';
 import type { ChatwootMessageStatus } from './chatwoot/index.js';
-import { rawInput, type EventsIngestResult, type Prepared } from './events-ingest.js';
+import type { EventsIngestResult } from './events-ingest.js';
+import { rawInput, type Prepared } from './events-prepared.js';
 import { applyInboxEvents, conversationRef } from './inbox-apply.js';
 import { isItemFailure, storeItemByItem, type FallbackItem } from './item-fallback.js';
 import { boundProblems } from './problems.js';

@@ -3,12 +3,12 @@ import { NO_CONTACTS, applyStatuses, insertInboxEvents, insertRawEvents, markPai
 import { mapChatwootWebhook, type ChatwootMessageStatus } from './chatwoot/index.js';
 import { parseInboxBatch, type InboxEvent, type RejectedEvent } from './inbox/index.js';
 import { screenChatwootEvents } from './chatwoot-screen.js';
-import { describeDbError } from './item-fallback.js';
 import { eventsFallback } from './events-fallback.js';
+import { prepareSafely, rawInput, unreadable, type Prepared, type Source } from './events-prepared.js';
 import { applyInboxEvents, conversationRef } from './inbox-apply.js';
 import { clip } from './limits.js';
 import { boundProblems, type Problem } from './problems.js';
-import { parseSafeJson, type SafeJson } from './safe-json.js';
+import { parseSafeJson } from './safe-json.js';
 import type { IncomingBody, StoreFailure } from './whatsapp/index.js';
 
 /**
@@ -19,8 +19,6 @@ import type { IncomingBody, StoreFailure } from './whatsapp/index.js';
 export type EventsIngestResult =
   | { kind: 'stored'; accepted: string[]; rejected: RejectedEvent[]; duplicate: boolean; ignored?: string; problems: Problem[]; fallback?: StoreFailure }
   | { kind: 'refused'; error: string };
-
-type Source = 'inbox' | 'chatwoot';
 
 /**
  * Stores a signed team-inbox batch: raw body, then every valid event (idempotent by event id)
@@ -77,50 +75,6 @@ export async function ingestChatwoot(
   });
   const [result] = await storeMany(db, 'chatwoot', [prepared]);
   return ignored && result!.kind === 'stored' ? { ...result!, ignored } : result!;
-}
-
-/** A body ready to store; `bug`: reading it threw, so it is kept raw with that named. */
-export type Prepared =
-  | { raw: Buffer; receivedAt: Date; events: InboxEvent[]; statuses: ChatwootMessageStatus[]; rejected: RejectedEvent[]; problems: Problem[]; bug?: unknown }
-  | { raw: Buffer; receivedAt: Date; error: string };
-
-// A bug in a parser or mapper must not lose the body (Chatwoot never resends): keep it raw,
-// name the failure, and let the caller log it at error level.
-function prepareSafely(raw: Buffer, receivedAt: Date, prepare: () => Prepared): Prepared {
-  try {
-    return prepare();
-  } catch (bug) {
-    const problem = { path: '', message: `internal error while reading the body (${describeDbError(bug)}); kept raw` };
-    return { raw, receivedAt, events: [], statuses: [], rejected: [], problems: [problem], bug };
-  }
-}
-
-function unreadable(json: Exclude<SafeJson, { ok: true }>): string {
-  return json.reason === 'not_json' ? 'body is not valid JSON' : `body ${json.problem.message} (at ${json.problem.path})`;
-}
-
-/** The raw_events row of a prepared body: outcome and problems from what parsing found. */
-export function rawInput(source: Source, b: Prepared) {
-  return {
-    source,
-    receivedAt: b.receivedAt,
-    body: b.raw,
-    signatureOk: source === 'inbox' ? true : null,
-    ...('error' in b
-      ? { outcome: 'rejected' as const, problems: boundProblems([{ path: '', message: b.error }]) }
-      : {
-          outcome:
-            b.rejected.length + b.problems.length === 0
-              ? ('processed' as const)
-              : b.events.length + b.statuses.length
-                ? ('partial' as const)
-                : ('rejected' as const),
-          problems: boundProblems([
-            ...b.rejected.flatMap((r) => r.errors.map((e) => ({ path: `events[${r.index}].${e.field}`, message: e.message }))),
-            ...b.problems,
-          ]),
-        }),
-  };
 }
 
 async function storeMany(db: Kysely<Database>, source: Source, bodies: readonly Prepared[]): Promise<EventsIngestResult[]> {
