@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { demoCommand } from './cli/demo.js';
+import { fuzzCommand } from './cli/fuzz.js';
 import { migrateCommand } from './cli/migrate.js';
 import { reportCommand } from './cli/report.js';
 import { serveCommand } from './cli/serve.js';
@@ -19,6 +20,9 @@ commands:
                              messages, failures, conversations, agents, contacts, busy-hours, live, overview
   demo                       simulate 14 days into a fresh embedded database, write reports and charts
                              to ./demo-out/, then serve
+  fuzz [--seed 1] [--count 1000] [--concurrency 4] [--fixtures test/fixtures] [--url URL]
+                             POST seeded mutations of real bodies to the webhooks and count the answers;
+                             without --url, against an in-process collector on an in-memory database
 `;
 
 type Command = (argv: string[]) => Promise<'exit' | 'keep-running'>;
@@ -38,6 +42,11 @@ const COMMANDS: Record<string, Command> = {
   },
   report: async (argv) => {
     await reportCommand(config(), argv);
+    return 'exit';
+  },
+  fuzz: async (argv) => {
+    loadDotEnv();
+    if ((await fuzzCommand(argv)) !== 0) throw new Error('fuzz: server errors or bodies not kept raw (listed above)');
     return 'exit';
   },
   demo: async () => {

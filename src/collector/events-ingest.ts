@@ -3,15 +3,23 @@ import { NO_CONTACTS, applyStatuses, insertInboxEvents, insertRawEvents, markPai
 import { mapChatwootWebhook, type ChatwootInboundMessage, type ChatwootMessageStatus } from './chatwoot/index.js';
 import { applyChatwootInbound } from './chatwoot-inbound.js';
 import { parseInboxBatch, type InboxEvent, type RejectedEvent } from './inbox/index.js';
+import { screenChatwootEvents } from './chatwoot-screen.js';
+import { eventsFallback } from './events-fallback.js';
+import { prepareSafely, rawInput, unreadable, type Prepared, type Source } from './events-prepared.js';
 import { applyInboxEvents, conversationRef } from './inbox-apply.js';
-import { parseJson } from './json.js';
-import type { IncomingBody } from './whatsapp/index.js';
+import { clip } from './limits.js';
+import { boundProblems, type Problem } from './problems.js';
+import { parseSafeJson } from './safe-json.js';
+import type { IncomingBody, StoreFailure } from './whatsapp/index.js';
 
+/**
+ * `problems`: what was stored other than as sent (text cleaned) or not at all for a reason
+ * other than an invalid inbox event (a Chatwoot event failing the inbox checks, an item the
+ * database refused); `fallback`: the database refused the body as a whole (./events-fallback.ts).
+ */
 export type EventsIngestResult =
-  | { kind: 'stored'; accepted: string[]; rejected: RejectedEvent[]; duplicate: boolean; ignored?: string }
+  | { kind: 'stored'; accepted: string[]; rejected: RejectedEvent[]; duplicate: boolean; ignored?: string; problems: Problem[]; fallback?: StoreFailure }
   | { kind: 'refused'; error: string };
-
-type Source = 'inbox' | 'chatwoot';
 
 /**
  * Stores a signed team-inbox batch: raw body, then every valid event (idempotent by event id)
@@ -28,20 +36,23 @@ export async function ingestInbox(db: Kysely<Database>, rawBody: Buffer, receive
  * conversation touched is rebuilt once, after all of the bodies' events are stored.
  */
 export async function ingestInboxBodies(db: Kysely<Database>, bodies: readonly IncomingBody[]): Promise<EventsIngestResult[]> {
-  const prepared = bodies.map(({ raw, receivedAt }) => {
-    const json = parseJson(raw);
-    const parsed = json.ok ? parseInboxBatch(json.value) : { ok: false as const, error: 'body is not valid JSON' };
-    return parsed.ok
-      ? { raw, receivedAt, events: parsed.accepted, statuses: [], inbound: [], rejected: parsed.rejected }
-      : { raw, receivedAt, error: parsed.error };
-  });
+  const prepared = bodies.map(({ raw, receivedAt }) =>
+    prepareSafely(raw, receivedAt, (): Prepared => {
+      const json = parseSafeJson(raw);
+      if (!json.ok) return { raw, receivedAt, error: unreadable(json) };
+      const parsed = parseInboxBatch(json.value, receivedAt);
+      return parsed.ok
+        ? { raw, receivedAt, events: parsed.accepted, statuses: [], inbound: [], rejected: parsed.rejected, problems: json.problems }
+        : { raw, receivedAt, error: parsed.error };
+    }),
+  );
   return storeMany(db, 'inbox', prepared);
 }
 
 /**
- * Stores a Chatwoot webhook: mapped onto the same inbox events, plus the inbound messages it
- * relays and message statuses from message_updated. `channels` maps Chatwoot inbox keys
- * (`chatwoot-inbox:<id>`) to WhatsApp phone_number_ids so both sources describe the same number.
+ * Stores a Chatwoot webhook: mapped onto the same inbox events (plus message statuses from
+ * message_updated). `channels` maps Chatwoot inbox keys (`chatwoot-inbox:<id>`) to WhatsApp
+ * phone_number_ids so both sources describe the same business number.
  */
 export async function ingestChatwoot(
   db: Kysely<Database>,
@@ -49,46 +60,43 @@ export async function ingestChatwoot(
   receivedAt: Date,
   channels: ReadonlyMap<string, string>,
 ): Promise<EventsIngestResult> {
-  const json = parseJson(rawBody);
-  const mapped = json.ok ? mapChatwootWebhook(json.value, { receivedAt }) : { ok: false as const, error: 'body is not valid JSON' };
-  const prepared: Prepared = mapped.ok
-    ? {
-        raw: rawBody,
-        receivedAt,
-        events: mapped.events.map((e) =>
-          e.type === 'conversation.opened' ? { ...e, phone_number_id: channels.get(e.phone_number_id) ?? e.phone_number_id } : e,
-        ),
-        statuses: mapped.statusUpdates,
-        inbound: mapped.inbound.map((m) => ({ ...m, phoneNumberId: channels.get(m.phoneNumberId) ?? m.phoneNumberId })),
-        rejected: [],
-      }
-    : { raw: rawBody, receivedAt, error: mapped.error };
+  let ignored: string | undefined;
+  const prepared = prepareSafely(rawBody, receivedAt, (): Prepared => {
+    const json = parseSafeJson(rawBody);
+    const mapped = json.ok ? mapChatwootWebhook(json.value, { receivedAt }) : { ok: false as const, error: unreadable(json) };
+    if (!mapped.ok) return { raw: rawBody, receivedAt, error: mapped.error };
+    // reasons quote payload fields (a channel name, an id): bounded like problems
+    ignored = mapped.ignored === undefined ? undefined : clip(mapped.ignored, 2000);
+    const events = mapped.events.map((e) =>
+      e.type === 'conversation.opened' ? { ...e, phone_number_id: channels.get(e.phone_number_id) ?? e.phone_number_id } : e,
+    );
+    const inbound = mapped.inbound.map((m) => ({ ...m, phoneNumberId: channels.get(m.phoneNumberId) ?? m.phoneNumberId }));
+    const screened = screenChatwootEvents(events, mapped.statusUpdates, inbound, receivedAt);
+    const problems = [...(json.ok ? json.problems : []), ...screened.problems];
+    return { raw: rawBody, receivedAt, events: screened.events, statuses: screened.statuses, inbound: screened.inbound, rejected: [], problems };
+  });
   const [result] = await storeMany(db, 'chatwoot', [prepared]);
-  return mapped.ok && mapped.ignored && result!.kind === 'stored' ? { ...result!, ignored: mapped.ignored } : result!;
+  return ignored && result!.kind === 'stored' ? { ...result!, ignored } : result!;
 }
 
-type Prepared =
-  | { raw: Buffer; receivedAt: Date; events: InboxEvent[]; statuses: ChatwootMessageStatus[]; inbound: ChatwootInboundMessage[]; rejected: RejectedEvent[] }
-  | { raw: Buffer; receivedAt: Date; error: string };
-
 async function storeMany(db: Kysely<Database>, source: Source, bodies: readonly Prepared[]): Promise<EventsIngestResult[]> {
+  try {
+    return await storeTogether(db, source, bodies);
+  } catch (err) {
+    // Bad data the checks missed, or a bug of ours: keep the raw body and every event the
+    // database takes (./events-fallback.ts). Outages propagate.
+    return eventsFallback(db, source, bodies, err, {
+      one: (b) => storeTogether(db, source, [b]),
+      writeStatuses: applyChatwootStatuses,
+      writeInbound: applyChatwootInbound,
+    });
+  }
+}
+
+async function storeTogether(db: Kysely<Database>, source: Source, bodies: readonly Prepared[]): Promise<EventsIngestResult[]> {
   // a deadlock or serialization loss against a concurrent body re-runs the whole transaction
   return retryConflicts(() => db.transaction().execute(async (tx) => {
-    const ids = await insertRawEvents(
-      tx,
-      bodies.map((b) => ({
-        source,
-        receivedAt: b.receivedAt,
-        body: b.raw,
-        signatureOk: source === 'inbox' ? true : null,
-        ...('error' in b
-          ? { outcome: 'rejected' as const, problems: [{ path: '', message: b.error }] }
-          : {
-              outcome: b.rejected.length === 0 ? ('processed' as const) : b.events.length ? ('partial' as const) : ('rejected' as const),
-              problems: b.rejected.flatMap((r) => r.errors.map((e) => ({ path: `events[${r.index}].${e.field}`, message: e.message }))),
-            }),
-      })),
-    );
+    const ids = await insertRawEvents(tx, bodies.map((b) => rawInput(source, b)));
     const events: InboxEvent[] = [];
     const statuses: (ChatwootMessageStatus & { rawEventId: number })[] = [];
     const inbound: ChatwootInboundMessage[] = [];
@@ -111,7 +119,14 @@ async function storeMany(db: Kysely<Database>, source: Source, bodies: readonly 
     return bodies.map((b, i): EventsIngestResult =>
       'error' in b
         ? { kind: 'refused', error: b.error }
-        : { kind: 'stored', accepted: b.events.map((e) => e.id), rejected: b.rejected, duplicate: ids[i] == null },
+        : {
+            kind: 'stored',
+            accepted: b.events.map((e) => e.id),
+            rejected: b.rejected,
+            duplicate: ids[i] == null,
+            problems: boundProblems(b.problems),
+            ...(b.bug === undefined ? {} : { fallback: { kind: 'bug' as const, error: b.bug } }),
+          },
     );
   }));
 }
@@ -119,7 +134,7 @@ async function storeMany(db: Kysely<Database>, source: Source, bodies: readonly 
 // Chatwoot's own delivery statuses, for businesses that connect Chatwoot but not WhatsApp's
 // webhooks. They go through the same (wamid, status) table and rollup, so when both sources
 // report the same status the first one wins and nothing is counted twice.
-async function applyChatwootStatuses(tx: Kysely<Database>, statuses: (ChatwootMessageStatus & { rawEventId: number })[]) {
+export async function applyChatwootStatuses(tx: Kysely<Database>, statuses: (ChatwootMessageStatus & { rawEventId: number })[]) {
   await applyStatuses(
     tx,
     statuses.map((s) => ({

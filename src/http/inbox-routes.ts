@@ -4,6 +4,7 @@ import { ingestChatwoot, ingestInbox, verifySignature, type EventsIngestResult }
 import type { AppContext } from './context.js';
 import { classifyDbError } from '../store/index.js';
 import { bodyFailure, signatureRefused, sourceDisabled, storeFailure } from './errors.js';
+import { logFallback } from './log-fallback.js';
 import { readRawBody } from './raw-body.js';
 import { spoolOrRefuse } from './spool-or-refuse.js';
 
@@ -67,12 +68,18 @@ async function ingest(
     app.log.warn({ source, error: result.error }, 'webhook body refused; stored raw as rejected');
     return c.json({ error: result.error }, 400);
   }
+  if (result.fallback) logFallback(app, source, null, result.fallback);
   if (result.duplicate) app.metrics.webhooksDuplicate.inc({ source });
   if (result.rejected.length) {
     app.metrics.webhooksRejected.inc({ source, reason: 'invalid_event' }, result.rejected.length);
     app.log.warn({ source, rejected: result.rejected.slice(0, 20) }, 'invalid events refused; valid ones stored');
   }
-  const payload = { accepted: result.accepted, rejected: result.rejected, ...(result.ignored ? { ignored: result.ignored } : {}) };
+  const payload = {
+    accepted: result.accepted,
+    rejected: result.rejected,
+    ...(result.ignored ? { ignored: result.ignored } : {}),
+    ...(result.problems.length ? { problems: result.problems } : {}),
+  };
   return c.json(payload, result.rejected.length ? 400 : 200);
 }
 

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { ingestWhatsApp, verifySignature } from '../collector/index.js';
 import type { AppContext } from './context.js';
 import { bodyFailure, databaseUnavailable, signatureRefused, sourceDisabled, storeFailure } from './errors.js';
+import { logFallback } from './log-fallback.js';
 import { readRawBody } from './raw-body.js';
 
 /** `GET|POST /webhooks/whatsapp`: Meta's verification handshake and event delivery. */
@@ -36,6 +37,7 @@ export function whatsappRoutes(app: AppContext): Hono {
     } finally {
       timer();
     }
+    if (result.kind !== 'duplicate' && result.fallback) logFallback(app, 'whatsapp', result.rawEventId, result.fallback);
     switch (result.kind) {
       case 'duplicate':
         app.metrics.webhooksDuplicate.inc({ source: 'whatsapp' });
@@ -45,7 +47,9 @@ export function whatsappRoutes(app: AppContext): Hono {
         app.log.warn({ rawEventId: result.rawEventId, reason: result.reason, problems: result.problems.slice(0, 5) },
           'signed body is not a WhatsApp payload; stored as rejected');
         // Not JSON at all: the sender is broken, say so. JSON but not WhatsApp: 200, as retrying won't help.
-        return result.reason === 'not_json' ? c.json({ error: 'body is not JSON' }, 400) : c.json({ status: 'rejected' });
+        return result.reason === 'not_json'
+          ? c.json({ error: 'body is not JSON' }, 400)
+          : c.json({ status: 'rejected', problems: result.problems });
       case 'stored':
         if (result.problems.length) {
           app.log.warn({ rawEventId: result.rawEventId, problems: result.problems.slice(0, 20) }, 'webhook partly malformed; valid items kept');

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { byKey } from './chunks.js';
+import { byKey, chunks } from './chunks.js';
 import type { Database } from './schema.js';
 
 export type ChannelInput = { phoneNumberId: string; displayPhoneNumber?: string; wabaId?: string; at: Date };
@@ -21,13 +21,19 @@ export async function upsertChannels(db: Kysely<Database>, channels: readonly Ch
     waba_id: c.wabaId ?? null,
     first_seen_at: c.at,
   }));
-  await db
-    .insertInto('channels')
-    .values(rows)
-    .onConflict((oc) => oc.column('phone_number_id').doNothing())
-    .execute();
-  const changed = rows.filter((r) => r.display_phone_number || r.waba_id);
-  if (changed.length === 0) return;
+  for (const part of chunks(rows)) {
+    await db
+      .insertInto('channels')
+      .values(part)
+      .onConflict((oc) => oc.column('phone_number_id').doNothing())
+      .execute();
+  }
+  for (const part of chunks(rows.filter((r) => r.display_phone_number || r.waba_id))) {
+    await fillIn(db, part);
+  }
+}
+
+async function fillIn(db: Kysely<Database>, changed: readonly { phone_number_id: string; display_phone_number: string | null; waba_id: string | null }[]) {
   const values = sql.join(
     changed.map((r) => sql`(${r.phone_number_id}, ${r.display_phone_number}::text, ${r.waba_id}::text)`),
   );

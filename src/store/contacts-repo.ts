@@ -30,7 +30,7 @@ export const SEEN_VIA_ORDER: readonly ContactSeenVia[] = ['inbound', 'inbox', 'o
 
 /**
  * Makes sure every sighted contact exists, fills in keys and profile fields that later
- * payloads reveal, and returns their ids. Four statements whatever the batch size; rows are
+ * payloads reveal, and returns their ids. Four statements per thousand contacts; rows are
  * only updated (and so locked) when a value really changes.
  *
  * Concurrency: takes the contact key locks (key-locks.ts) of every identity in the batch
@@ -63,21 +63,23 @@ export async function resolveContacts(db: Kysely<Database>, inputs: readonly Con
       .execute();
     await fillIn(db, part);
   }
-  const userIds = merged.flatMap((c) => (c.userId ? [c.userId] : []));
-  const waIds = merged.flatMap((c) => (c.waId ? [c.waId] : []));
-  const rows = await db
-    .selectFrom('contacts')
-    .select(['id', 'user_id', 'wa_id'])
-    .where((eb) =>
-      eb.or([
-        ...(userIds.length ? [eb('user_id', 'in', userIds)] : []),
-        ...(waIds.length ? [eb('wa_id', 'in', waIds)] : []),
-      ]),
-    )
-    .execute();
-  for (const r of rows) {
-    if (r.user_id) byUser.set(r.user_id, r.id);
-    if (r.wa_id) byWa.set(r.wa_id, r.id);
+  for (const part of chunks(merged)) {
+    const userIds = part.flatMap((c) => (c.userId ? [c.userId] : []));
+    const waIds = part.flatMap((c) => (c.waId ? [c.waId] : []));
+    const rows = await db
+      .selectFrom('contacts')
+      .select(['id', 'user_id', 'wa_id'])
+      .where((eb) =>
+        eb.or([
+          ...(userIds.length ? [eb('user_id', 'in', userIds)] : []),
+          ...(waIds.length ? [eb('wa_id', 'in', waIds)] : []),
+        ]),
+      )
+      .execute();
+    for (const r of rows) {
+      if (r.user_id) byUser.set(r.user_id, r.id);
+      if (r.wa_id) byWa.set(r.wa_id, r.id);
+    }
   }
   return ids;
 }

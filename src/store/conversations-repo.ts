@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { chunks } from './chunks.js';
 import type { Database } from './schema.js';
 
 export type InboxCycleRow = {
@@ -60,14 +61,14 @@ export async function replaceInboxCycles(
   }
   await db.deleteFrom('conversations').where('external_id', '=', ref).where('cycle', '>', cycles.length).execute();
   const conversationIds = [...ids.values()];
-  if (conversationIds.length) await db.deleteFrom('assignments').where('conversation_id', 'in', conversationIds).execute();
+  for (const part of chunks(conversationIds)) await db.deleteFrom('assignments').where('conversation_id', 'in', part).execute();
   const rows = assignments.flatMap((a) => {
     const conversationId = ids.get(a.cycle);
     return conversationId === undefined
       ? []
       : [{ conversation_id: conversationId, from_agent_id: a.fromAgentId, to_agent_id: a.toAgentId, at: a.at, by: a.by, event_id: a.eventId }];
   });
-  if (rows.length) await db.insertInto('assignments').values(rows).execute();
+  for (const part of chunks(rows)) await db.insertInto('assignments').values(part).execute();
   return conversationIds;
 }
 
@@ -81,12 +82,16 @@ export async function refreshFirstReplies(
   db: Kysely<Database>,
   scope: { conversationIds?: readonly number[]; contactIds?: readonly number[]; refs?: readonly string[] },
 ): Promise<void> {
+  // one statement per thousand keys: a settle after a burst can name tens of thousands of contacts
   const conditions = [
-    ...(scope.conversationIds?.length ? [sql`c.id IN (${sql.join(scope.conversationIds)})`] : []),
-    ...(scope.contactIds?.length ? [sql`c.contact_id IN (${sql.join(scope.contactIds)})`] : []),
-    ...(scope.refs?.length ? [sql`c.external_id IN (${sql.join(scope.refs)})`] : []),
+    ...chunks(scope.conversationIds ?? []).map((part) => sql`c.id IN (${sql.join(part)})`),
+    ...chunks(scope.contactIds ?? []).map((part) => sql`c.contact_id IN (${sql.join(part)})`),
+    ...chunks(scope.refs ?? []).map((part) => sql`c.external_id IN (${sql.join(part)})`),
   ];
-  if (conditions.length === 0) return;
+  for (const condition of conditions) await refreshWhere(db, condition);
+}
+
+async function refreshWhere(db: Kysely<Database>, condition: RawBuilder<unknown>): Promise<void> {
   await sql`
     UPDATE conversations c
        SET (first_agent_reply_at, first_agent_reply_agent_id) = (
@@ -98,5 +103,5 @@ export async function refreshFirstReplies(
             AND (c.closed_at IS NULL OR m.counted_at <= c.closed_at)
             AND (m.sender_type IN ('agent', 'echo') OR (m.sender_type IS NULL AND c.source = 'derived'))
           ORDER BY m.counted_at LIMIT 1)
-     WHERE ${sql.join(conditions, sql` OR `)}`.execute(db);
+     WHERE ${condition}`.execute(db);
 }

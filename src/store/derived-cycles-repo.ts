@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { chunks } from './chunks.js';
 import type { Database } from './schema.js';
 
 /**
@@ -24,11 +25,11 @@ export async function replaceDerivedCycles(
     .where('phone_number_id', '=', phoneNumberId)
     .where('opened_at', '>=', from)
     .execute();
-  if (cycles.length === 0) return;
-  await db
-    .insertInto('conversations')
-    .values(
-      cycles.map((c) => ({
+  for (const part of chunks(cycles)) {
+    await db
+      .insertInto('conversations')
+      .values(
+        part.map((c) => ({
         source: 'derived' as const,
         external_id: null,
         cycle: 1,
@@ -40,8 +41,9 @@ export async function replaceDerivedCycles(
         closed_by: c.closedAt ? ('auto_close' as const) : null,
         last_message_at: c.lastMessageAt,
       })),
-    )
-    .execute();
+      )
+      .execute();
+  }
 }
 
 /**
@@ -89,7 +91,10 @@ export async function pairMessages(db: Kysely<Database>, contactId: number, phon
  * settle batch running meanwhile learns the pair changed again (clearDirtyPairs).
  */
 export async function markPairsDirty(db: Kysely<Database>, wamids: readonly string[]): Promise<void> {
-  if (wamids.length === 0) return;
+  for (const part of chunks(wamids)) await markPartDirty(db, part);
+}
+
+async function markPartDirty(db: Kysely<Database>, wamids: readonly string[]): Promise<void> {
   await sql`
     INSERT INTO conversation_dirty (contact_id, phone_number_id, since)
     SELECT contact_id, phone_number_id, min(counted_at) FROM messages
@@ -165,11 +170,14 @@ const pairValues = (pairs: readonly DirtyPair[]) =>
  * probe per channel (conversations_inbox_channel), not a scan of every conversation.
  */
 export async function inboxChannels(db: Kysely<Database>, channels: readonly string[]): Promise<Set<string>> {
-  if (channels.length === 0) return new Set();
-  const { rows } = await sql<{ channel: string }>`
-    SELECT c.channel FROM (VALUES ${sql.join(channels.map((ch) => sql`(${ch}::text)`))}) AS c(channel)
-     WHERE EXISTS (SELECT 1 FROM conversations WHERE source = 'inbox' AND phone_number_id = c.channel)`.execute(db);
-  return new Set(rows.map((r) => r.channel));
+  const out = new Set<string>();
+  for (const part of chunks(channels)) {
+    const { rows } = await sql<{ channel: string }>`
+      SELECT c.channel FROM (VALUES ${sql.join(part.map((ch) => sql`(${ch}::text)`))}) AS c(channel)
+       WHERE EXISTS (SELECT 1 FROM conversations WHERE source = 'inbox' AND phone_number_id = c.channel)`.execute(db);
+    for (const r of rows) out.add(r.channel);
+  }
+  return out;
 }
 
 /**

@@ -52,11 +52,14 @@ export type AgentInput = { id: string; name: string; email?: string | null; team
 export async function upsertAgents(db: Kysely<Database>, agents: readonly AgentInput[]): Promise<void> {
   const latest = new Map<string, AgentInput>();
   for (const a of agents) if (!latest.has(a.id) || latest.get(a.id)!.at <= a.at) latest.set(a.id, a);
-  if (latest.size === 0) return;
+  for (const part of chunks(byKey([...latest.values()], (a) => a.id))) await upsertAgentRows(db, part);
+}
+
+async function upsertAgentRows(db: Kysely<Database>, agents: readonly AgentInput[]): Promise<void> {
   await db
     .insertInto('agents')
     .values(
-      byKey([...latest.values()], (a) => a.id).map((a) => ({
+      agents.map((a) => ({
         id: a.id,
         name: a.name,
         email: a.email ?? null,
@@ -85,12 +88,13 @@ export async function upsertAgents(db: Kysely<Database>, agents: readonly AgentI
 export type CommentInput = { eventId: string; conversationRef: string; agentId: string | null; at: Date; text: string | null };
 
 export async function insertComments(db: Kysely<Database>, comments: readonly CommentInput[]): Promise<void> {
-  if (comments.length === 0) return;
-  await db
-    .insertInto('comments')
-    .values(byKey(comments, (c) => c.eventId).map((c) => ({ event_id: c.eventId, conversation_ref: c.conversationRef, agent_id: c.agentId, at: c.at, text: c.text })))
-    .onConflict((oc) => oc.column('event_id').doNothing())
-    .execute();
+  for (const part of chunks(byKey(comments, (c) => c.eventId))) {
+    await db
+      .insertInto('comments')
+      .values(part.map((c) => ({ event_id: c.eventId, conversation_ref: c.conversationRef, agent_id: c.agentId, at: c.at, text: c.text })))
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .execute();
+  }
 }
 
 /** contact.created: the inbox's source wins over the WhatsApp-derived guess; first creation time wins. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { chunks } from './chunks.js';
 import type { Database } from './schema.js';
 
 export type WebhookErrorInput = {
@@ -15,11 +16,11 @@ export async function insertWebhookErrors(
   db: Kysely<Database>,
   errors: readonly WebhookErrorInput[],
 ): Promise<void> {
-  if (errors.length === 0) return;
-  await db
-    .insertInto('webhook_errors')
-    .values(
-      errors.map((e) => ({
+  for (const part of chunks(errors)) {
+    await db
+      .insertInto('webhook_errors')
+      .values(
+        part.map((e) => ({
         raw_event_id: e.rawEventId,
         phone_number_id: e.phoneNumberId,
         code: e.code,
@@ -27,6 +28,7 @@ export async function insertWebhookErrors(
         details: e.details,
         observed_at: e.at,
       })),
-    )
-    .execute();
+      )
+      .execute();
+  }
 }

@@ -1,3 +1,4 @@
+import { clip } from '../limits.js';
 import type { InboxContact, InboxEvent } from '../inbox/index.js';
 
 /** WhatsApp-like status of an outbound message, as Chatwoot reports it in message_updated. */
@@ -64,7 +65,10 @@ export function toResult(m: Mapping): ChatwootMapResult {
   return m.ignored.length > 0 ? { ...base, ignored: m.ignored.join('; ') } : base;
 }
 
-/** Cuts free text to the inbox schema's limits, so mapped events always validate. */
+/**
+ * Cuts free text to the inbox schema's limits, so mapped events always validate; never
+ * between the halves of a surrogate pair (jsonb refuses a lone one).
+ */
 export function clamp(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max);
+  return clip(text, max);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { INBOX_EVENT_SCHEMAS, INBOX_EVENT_TYPES, MAX_EVENTS_PER_BATCH, type InboxEvent, type InboxEventType } from './events.js';
-import { EventId, Timestamp } from './fields.js';
+import { clip, implausibleTime } from '../limits.js';
+import { EventId, MAX_ID_LENGTH, Timestamp } from './fields.js';
 
 /** One problem with one field; `field` is a dotted path inside the event, e.g. `contact.wa_id`. */
 export type FieldError = { field: string; message: string };
@@ -32,6 +33,12 @@ function isEventType(v: unknown): v is InboxEventType {
   return typeof v === 'string' && Object.hasOwn(INBOX_EVENT_SCHEMAS, v);
 }
 
+/** The input as JSON, cut: messages are echoed in answers and stored with the raw body. */
+function shown(v: unknown): string {
+  const json = JSON.stringify(v) ?? String(v);
+  return json.length <= 60 ? json : `${clip(json, 60)}… (${json.length} characters)`;
+}
+
 function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue) => ({
     field: issue.path.length > 0 ? issue.path.map(String).join('.') : WHOLE_EVENT,
@@ -45,21 +52,25 @@ function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
  * An unknown or missing `type` is reported as field `type`, together with any problem in
  * `id` and `at`, which every type shares.
  */
-export function parseInboxEvent(raw: unknown): InboxEventResult {
+export function parseInboxEvent(raw: unknown, receivedAt?: Date): InboxEventResult {
   if (!isRecord(raw)) return { ok: false, id: null, errors: [{ field: WHOLE_EVENT, message: 'must be a JSON object' }] };
-  const id = typeof raw.id === 'string' && raw.id.length > 0 ? raw.id : null;
+  // echoed in the answer: an over-long id is named by index only
+  const id = typeof raw.id === 'string' && raw.id.length > 0 && raw.id.length <= MAX_ID_LENGTH ? raw.id : null;
   const type = raw.type;
   if (!isEventType(type)) {
     const message =
       type === undefined
         ? `is required: one of ${INBOX_EVENT_TYPES.join(', ')}`
-        : `unknown event type ${JSON.stringify(type)}: expected one of ${INBOX_EVENT_TYPES.join(', ')}`;
+        : `unknown event type ${shown(type)}: expected one of ${INBOX_EVENT_TYPES.join(', ')}`;
     const base = Base.safeParse(raw, { reportInput: true });
     const rest = base.success ? [] : toFieldErrors(base.error.issues);
     return { ok: false, id, errors: [{ field: 'type', message }, ...rest] };
   }
   const parsed = INBOX_EVENT_SCHEMAS[type].safeParse(raw, { reportInput: true });
   if (!parsed.success) return { ok: false, id, errors: toFieldErrors(parsed.error.issues) };
+  // A well-formed time can still be no real event's: year 9999, or 1970 from a zero default.
+  const implausible = receivedAt && implausibleTime(parsed.data.at, receivedAt);
+  if (implausible) return { ok: false, id, errors: [{ field: 'at', message: implausible }] };
   return { ok: true, event: parsed.data };
 }
 
@@ -69,9 +80,10 @@ export function parseInboxEvent(raw: unknown): InboxEventResult {
  * array of at most 1000 items; otherwise every event is judged on its own, so the valid ones
  * are accepted even when others are rejected. An id repeated within the batch keeps its
  * first occurrence (valid or not) and the later ones are listed in `duplicates` — the same
- * "first one wins" rule that storage applies across batches.
+ * "first one wins" rule that storage applies across batches. With `receivedAt`, an `at` before
+ * 2009 or more than a day after receipt is refused as well (see limits.ts).
  */
-export function parseInboxBatch(body: unknown): InboxBatchResult {
+export function parseInboxBatch(body: unknown, receivedAt?: Date): InboxBatchResult {
   if (!isRecord(body)) return { ok: false, error: 'body must be a JSON object like {"events":[…]}' };
   const events = body.events;
   if (events === undefined) return { ok: false, error: 'body.events is required: an array of events' };
@@ -98,7 +110,7 @@ export function parseInboxBatch(body: unknown): InboxBatchResult {
       }
       firstIndexById.set(rawId, index);
     }
-    const result = parseInboxEvent(raw);
+    const result = parseInboxEvent(raw, receivedAt);
     if (result.ok) accepted.push(result.event);
     else rejected.push({ index, id: result.id, errors: result.errors });
   });

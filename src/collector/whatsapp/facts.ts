@@ -1,3 +1,5 @@
+import type { Problem } from '../problems.js';
+
 /**
  * What one WhatsApp webhook body says, normalised: plain facts ready to be written in one
  * transaction. Times are Dates built from Meta's own timestamps, never from arrival time
@@ -24,6 +26,8 @@ export type ChannelSighting = {
   displayPhoneNumber?: string;
   wabaId?: string;
   at: Date;
+  /** Where in the body it came from (named if the database refuses it). */
+  path?: string;
 };
 
 export type MessageFact = {
@@ -36,6 +40,7 @@ export type MessageFact = {
   ts: Date;
   preview: string | null;
   replyToWamid: string | null;
+  path?: string;
 };
 
 export type StatusFact = {
@@ -58,10 +63,11 @@ export type StatusFact = {
   bizOpaqueCallbackData: string | null;
   /** Agent id pulled from biz_opaque_callback_data by the attribution pattern. */
   agentId: string | null;
+  path?: string;
 };
 
 /** Coexistence edit/revoke echoes: they change an earlier message, they are not new ones. */
-export type MessageAmendment = { originalWamid: string; kind: 'edit' | 'revoke'; ts: Date };
+export type MessageAmendment = { originalWamid: string; kind: 'edit' | 'revoke'; ts: Date; path?: string };
 
 export type OutOfBandError = {
   phoneNumberId: string | null;
@@ -69,10 +75,11 @@ export type OutOfBandError = {
   title: string | null;
   details: string | null;
   at: Date;
+  path?: string;
 };
 
-/** A part of the body that could not be used, by JSON path (e.g. `entry[0].changes[1].value.statuses[2].timestamp`). */
-export type Problem = { path: string; message: string };
+/** A part of the body that could not be used, by JSON path; shared with the inbox sources. */
+export type { Problem } from '../problems.js';
 
 export type WhatsAppBatch = {
   channels: ChannelSighting[];

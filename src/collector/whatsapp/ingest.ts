@@ -12,16 +12,21 @@ import {
   type Database,
   type RawEventInput,
 } from '../../store/index.js';
-import { parseJson } from '../json.js';
+import { boundProblems } from '../problems.js';
+import { parseSafeJson } from '../safe-json.js';
 import type { Problem, WhatsAppBatch } from './facts.js';
+import { whatsappFallback, type StoreFailure } from './fallback.js';
 import { normalizeWhatsApp } from './normalize.js';
 
 export type IngestOptions = { receivedAt: Date; attributionPattern: RegExp };
 
+/** `fallback`: the database refused the body as a whole and it was stored item by item. */
 export type IngestResult =
-  | { kind: 'stored'; rawEventId: number; outcome: 'processed' | 'partial'; problems: Problem[]; unmodelledFields: string[] }
-  | { kind: 'rejected'; rawEventId: number | null; reason: 'not_json' | 'not_whatsapp'; problems: Problem[] }
+  | { kind: 'stored'; rawEventId: number; outcome: 'processed' | 'partial'; problems: Problem[]; unmodelledFields: string[]; fallback?: StoreFailure }
+  | { kind: 'rejected'; rawEventId: number | null; reason: RejectReason; problems: Problem[]; fallback?: StoreFailure }
   | { kind: 'duplicate' };
+
+export type RejectReason = 'not_json' | 'not_whatsapp' | 'too_deep';
 
 export type IncomingBody = { raw: Buffer; receivedAt: Date };
 
@@ -29,7 +34,8 @@ export type IncomingBody = { raw: Buffer; receivedAt: Date };
  * Stores one signed WhatsApp webhook body: the raw bytes and every fact normalised from
  * them, in a single transaction, so a 200 always means both are durable. A redelivered body
  * (same bytes) is a no-op. Bodies that are not JSON or not a WhatsApp envelope are stored
- * raw as `rejected` (retrying would not help); database errors propagate (the caller answers 503).
+ * raw as `rejected` (retrying would not help). If the database refuses the body's data, it is
+ * stored item by item (./fallback.ts); only outages propagate (the caller answers 503).
  */
 export async function ingestWhatsApp(db: Kysely<Database>, rawBody: Buffer, opts: IngestOptions): Promise<IngestResult> {
   const [result] = await ingestWhatsAppBodies(db, [{ raw: rawBody, receivedAt: opts.receivedAt }], opts.attributionPattern);
@@ -48,6 +54,26 @@ export async function ingestWhatsAppBodies(
   attributionPattern: RegExp,
   signatureOk: boolean | null = true,
 ): Promise<IngestResult[]> {
+  try {
+    return await storeTogether(db, bodies, attributionPattern, signatureOk);
+  } catch (err) {
+    // Bad data the checks missed, or a bug of ours: a retry would fail the same way, so keep
+    // the raw body and every item the database takes (./fallback.ts). Outages propagate.
+    return whatsappFallback(db, bodies, err, {
+      one: (b) => ingestWhatsAppBodies(db, [b], attributionPattern, signatureOk),
+      prepare: (b) => prepare(b, attributionPattern, signatureOk),
+      signatureOk,
+      write: writeWhatsAppBatch,
+    });
+  }
+}
+
+async function storeTogether(
+  db: Kysely<Database>,
+  bodies: readonly IncomingBody[],
+  attributionPattern: RegExp,
+  signatureOk: boolean | null,
+): Promise<IngestResult[]> {
   const prepared = bodies.map((b) => prepare(b, attributionPattern, signatureOk));
   // a deadlock or serialization loss against a concurrent body re-runs the whole transaction
   return retryConflicts(() => db.transaction().execute(async (tx) => {
@@ -63,26 +89,31 @@ export async function ingestWhatsAppBodies(
   }));
 }
 
-function prepare(b: IncomingBody, attributionPattern: RegExp, signatureOk: boolean | null) {
-  const parsed = parseJson(b.raw);
-  const normalized = parsed.ok ? normalizeWhatsApp(parsed.value, { receivedAt: b.receivedAt, attributionPattern }) : null;
+export type Prepared = { raw: RawEventInput; batch: WhatsAppBatch | null; reason: RejectReason | null };
+
+function prepare(b: IncomingBody, attributionPattern: RegExp, signatureOk: boolean | null): Prepared {
+  const parsed = parseSafeJson(b.raw);
   const base = { source: 'whatsapp' as const, receivedAt: b.receivedAt, body: b.raw, signatureOk };
-  if (!normalized?.ok) {
-    const problems = normalized?.problems ?? [{ path: '', message: 'body is not valid JSON' }];
-    const raw: RawEventInput = { ...base, outcome: 'rejected', problems };
-    return { raw, batch: null, reason: parsed.ok ? ('not_whatsapp' as const) : ('not_json' as const) };
+  if (!parsed.ok) {
+    const problems = parsed.reason === 'too_deep' ? [parsed.problem] : [{ path: '', message: 'body is not valid JSON' }];
+    return { raw: { ...base, outcome: 'rejected', problems }, batch: null, reason: parsed.reason };
   }
-  const batch = normalized.batch;
+  const normalized = normalizeWhatsApp(parsed.value, { receivedAt: b.receivedAt, attributionPattern });
+  if (!normalized.ok) {
+    const problems = boundProblems([...parsed.problems, ...normalized.problems]);
+    return { raw: { ...base, outcome: 'rejected', problems }, batch: null, reason: 'not_whatsapp' };
+  }
+  const batch = { ...normalized.batch, problems: boundProblems([...parsed.problems, ...normalized.batch.problems]) };
   const raw: RawEventInput = { ...base, outcome: batch.problems.length ? 'partial' : 'processed', problems: batch.problems };
   return { raw, batch, reason: null };
 }
 
-type StoredBatch = WhatsAppBatch & {
+export type StoredBatch = Omit<WhatsAppBatch, 'statuses' | 'errors'> & {
   statuses: (WhatsAppBatch['statuses'][number] & { rawEventId: number })[];
   errors: (WhatsAppBatch['errors'][number] & { rawEventId: number })[];
 };
 
-function withRawId(b: WhatsAppBatch, rawEventId: number): StoredBatch {
+export function withRawId(b: WhatsAppBatch, rawEventId: number): StoredBatch {
   return { ...b, statuses: b.statuses.map((s) => ({ ...s, rawEventId })), errors: b.errors.map((e) => ({ ...e, rawEventId })) };
 }
 

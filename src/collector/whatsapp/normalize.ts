@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { ContactKey, MessageFact, Problem, WhatsAppBatch } from './facts.js';
+import { KEY_MAX, implausibleTime, isInt4 } from '../limits.js';
+import { excerpt } from '../problems.js';
+import type { ContactKey, MessageFact, Problem, StatusFact, WhatsAppBatch } from './facts.js';
 import { contactKey as key, emptyBatch } from './facts.js';
 import {
   ChangeValue,
@@ -8,7 +10,7 @@ import {
   HistoryChunk,
   MessageItem,
   StatusItem,
-  type WhatsAppError,
+  WhatsAppErrorItem,
 } from './payload.js';
 import { preview } from './preview.js';
 import { statusFact } from './status-fact.js';
@@ -40,7 +42,7 @@ export function normalizeWhatsApp(body: unknown, opts: NormalizeOptions): Normal
             batch.problems.push(...zodProblems(path, value.error));
             return;
           }
-          readChange(batch, change.field, value.data, path, entry.id, opts);
+          readChange(batch, change.field, value.data, path, wabaIdOf(batch, entry.id, `entry[${ei}].id`), opts);
           return;
         }
         default:
@@ -61,14 +63,19 @@ function readChange(
 ): void {
   const channel = value.metadata.phone_number_id;
   const display = value.metadata.display_phone_number;
-  batch.channels.push({ phoneNumberId: channel, displayPhoneNumber: display, wabaId, at: opts.receivedAt });
+  batch.channels.push({ phoneNumberId: channel, displayPhoneNumber: display, wabaId, at: opts.receivedAt, path: `${path}.metadata` });
   const profiles = contactProfiles(value.contacts ?? []);
-  const parse = <S extends z.ZodType>(schema: S, items: unknown[] | undefined, name: string) =>
+  // Every item schema has a timestamp: one outside the plausible range makes the item a problem.
+  const parse = <S extends typeof MessageItem | typeof StatusItem>(schema: S, items: unknown[] | undefined, name: string) =>
     (items ?? []).flatMap((item, i) => {
       const r = schema.safeParse(item);
-      if (r.success) return [r.data as z.infer<S>];
-      batch.problems.push(...zodProblems(`${path}.${name}[${i}]`, r.error));
-      return [];
+      const itemPath = `${path}.${name}[${i}]`;
+      if (!r.success) {
+        batch.problems.push(...zodProblems(itemPath, r.error));
+        return [];
+      }
+      if (!plausible(batch, r.data.timestamp, `${itemPath}.timestamp`, opts.receivedAt)) return [];
+      return [{ ...(r.data as z.infer<S>), path: itemPath }];
     });
 
   for (const m of parse(MessageItem, value.messages, 'messages')) {
@@ -78,6 +85,8 @@ function readChange(
   }
   for (const s of parse(StatusItem, value.statuses, 'statuses')) {
     const fact = statusFact(s, channel, opts.attributionPattern);
+    fact.path = s.path;
+    checkErrorCode(batch, fact.error, `${s.path}.errors[0].code`);
     batch.statuses.push(fact);
     if (fact.contact) {
       batch.contacts.push({ ...fact.contact, ...profiles.get(keyString(fact.contact)), at: s.timestamp, via: 'outbound' });
@@ -86,27 +95,30 @@ function readChange(
   for (const m of parse(MessageItem, value.message_echoes, 'message_echoes')) {
     if (m.type === 'edit' || m.type === 'revoke') {
       const original = originalWamid(m);
-      if (original) batch.amendments.push({ originalWamid: original, kind: m.type, ts: m.timestamp });
+      if (original && original.length <= KEY_MAX) batch.amendments.push({ originalWamid: original, kind: m.type, ts: m.timestamp, path: m.path });
+      else if (original) batch.problems.push({ path: `${m.path}.${m.type}.original_message_id`, message: `must be at most ${KEY_MAX} characters` });
       continue;
     }
     const contact = key(undefined, m.to);
     pushMessage(batch, m, { direction: 'outbound', origin: 'echo', channel, contact });
     if (contact) batch.contacts.push({ ...contact, at: m.timestamp, via: 'outbound' });
   }
-  for (const e of (value.errors ?? []) as WhatsAppError[]) {
-    batch.errors.push({
-      phoneNumberId: channel,
-      code: e.code ?? null,
-      title: e.title ?? e.message ?? null,
-      details: e.error_data?.details ?? null,
-      at: opts.receivedAt,
-    });
-  }
-  (value.history ?? []).forEach((chunk, hi) => readHistory(batch, chunk, `${path}.history[${hi}]`, channel, display));
+  (value.errors ?? []).forEach((item, i) => {
+    const errorPath = `${path}.errors[${i}]`;
+    const e = WhatsAppErrorItem.safeParse(item);
+    if (!e.success) {
+      batch.problems.push(...zodProblems(errorPath, e.error));
+      return;
+    }
+    const error = { code: e.data.code ?? null, title: e.data.title ?? e.data.message ?? null, details: e.data.error_data?.details ?? null };
+    checkErrorCode(batch, error, `${errorPath}.code`);
+    batch.errors.push({ phoneNumberId: channel, ...error, at: opts.receivedAt, path: errorPath });
+  });
+  (value.history ?? []).forEach((chunk, hi) => readHistory(batch, chunk, `${path}.history[${hi}]`, channel, opts.receivedAt, display));
 }
 
 // Onboarding backfill: stored so conversations have context, flagged `history`, never counted.
-function readHistory(batch: WhatsAppBatch, chunk: unknown, path: string, channel: string, display?: string): void {
+function readHistory(batch: WhatsAppBatch, chunk: unknown, path: string, channel: string, receivedAt: Date, display?: string): void {
   const parsed = HistoryChunk.safeParse(chunk);
   if (!parsed.success) {
     batch.problems.push(...zodProblems(path, parsed.error));
@@ -115,13 +127,15 @@ function readHistory(batch: WhatsAppBatch, chunk: unknown, path: string, channel
   parsed.data.threads.forEach((thread, ti) =>
     thread.messages.forEach((raw, mi) => {
       const m = MessageItem.safeParse(raw);
+      const itemPath = `${path}.threads[${ti}].messages[${mi}]`;
       if (!m.success) {
-        batch.problems.push(...zodProblems(`${path}.threads[${ti}].messages[${mi}]`, m.error));
+        batch.problems.push(...zodProblems(itemPath, m.error));
         return;
       }
+      if (!plausible(batch, m.data.timestamp, `${itemPath}.timestamp`, receivedAt)) return;
       const outbound = m.data.from !== undefined && m.data.from === display;
       const contact = key(undefined, thread.id);
-      pushMessage(batch, m.data, { direction: outbound ? 'outbound' : 'inbound', origin: 'history', channel, contact });
+      pushMessage(batch, { ...m.data, path: itemPath }, { direction: outbound ? 'outbound' : 'inbound', origin: 'history', channel, contact });
       if (contact) batch.contacts.push({ ...contact, at: m.data.timestamp, via: outbound ? 'outbound' : 'inbound' });
     }),
   );
@@ -129,7 +143,7 @@ function readHistory(batch: WhatsAppBatch, chunk: unknown, path: string, channel
 
 function pushMessage(
   batch: WhatsAppBatch,
-  m: MessageItem,
+  m: MessageItem & { path: string },
   where: Pick<MessageFact, 'direction' | 'origin' | 'contact'> & { channel: string },
 ): void {
   batch.messages.push({
@@ -142,7 +156,29 @@ function pushMessage(
     ts: m.timestamp,
     preview: preview(m),
     replyToWamid: m.context?.id ?? null,
+    path: m.path,
   });
+}
+
+/** False (and a problem) for a time no real event can have: the item is skipped. */
+function plausible(batch: WhatsAppBatch, at: Date, path: string, receivedAt: Date): boolean {
+  const why = implausibleTime(at, receivedAt);
+  if (why) batch.problems.push({ path, message: why });
+  return why === null;
+}
+
+/** Error codes are stored as int4; another number is named and the error kept without a code. */
+function checkErrorCode(batch: WhatsAppBatch, error: StatusFact['error'], path: string): void {
+  if (error?.code == null || isInt4(error.code)) return;
+  batch.problems.push({ path, message: `error code ${excerpt(String(error.code))} is not a 32-bit integer; stored without a code` });
+  error.code = null;
+}
+
+/** entry.id is the WABA id; an over-long one is named and left out, the entry is still read. */
+function wabaIdOf(batch: WhatsAppBatch, id: string | undefined, path: string): string | undefined {
+  if (id === undefined || id.length <= KEY_MAX) return id;
+  batch.problems.push({ path, message: `must be at most ${KEY_MAX} characters` });
+  return undefined;
 }
 
 function contactProfiles(items: unknown[]): Map<string, { name?: string; username?: string }> {
