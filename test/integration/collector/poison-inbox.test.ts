@@ -101,9 +101,11 @@ describe.each(testDatabases)('poison inbox and Chatwoot bodies on $name', (datab
     for (const [i, created] of [[1, '1e13'], [2, '1750030091000'], [3, '"999999999999"']] as const) {
       const body = JSON.stringify({ ...outgoing(), id: 92000 + i, created_at: 'PLACEHOLDER' }).replace('"PLACEHOLDER"', created);
       const answer = await chatwoot(body, 200, 'rejected');
-      // agent.upserted and message.sent both carry the time: both are named, neither stored
+      // agent.upserted, message.sent and the assignee the message observes (meta.assignee 12,
+      // the sender, so no second upsert: map-inferred.ts) all carry the time: all three are
+      // named, none stored. No open is inferred: the fixture's conversation has no created_at.
       expect(answer.accepted).toEqual([]);
-      expect(answer.problems!.map((p) => p.path)).toEqual(['agent.upserted.at', 'message.sent.at']);
+      expect(answer.problems!.map((p) => p.path)).toEqual(['agent.upserted.at', 'message.sent.at', 'conversation.assigned.at']);
     }
     const years = await store.db.selectFrom('inbox_events').select('at').execute();
     for (const { at } of years) expect(at.getUTCFullYear()).toBeLessThan(2027);
@@ -112,9 +114,41 @@ describe.each(testDatabases)('poison inbox and Chatwoot bodies on $name', (datab
   it('Chatwoot: a 1 MB source_id leaves the message out but keeps the agent', async () => {
     const body = JSON.stringify({ ...outgoing(), id: 93001, source_id: `wamid.${'x'.repeat(1 << 20)}`, sender: { id: 31, name: 'Layla', type: 'user' } });
     const answer = await chatwoot(body, 200, 'partial');
-    expect(answer.accepted).toEqual(['chatwoot:message:93001:agent:31']);
+    // the sender Layla (31) is upserted; the conversation's assignee (meta.assignee 12, not the
+    // sender) is upserted and observed as assigned; only message.sent carries the source_id
+    expect(answer.accepted).toEqual(['chatwoot:message:93001:agent:31', 'chatwoot:message:93001:assignee-agent:12', 'chatwoot:message:93001:assignee:12']);
     expect(answer.problems!.map((p) => p.path)).toEqual(['message.sent.wa_message_id']);
     expect(await agentName('chatwoot:31')).toBe('Layla');
+  });
+
+  // An incoming message (the captured Chatwoot Cloud body) is stored in `messages` keyed by its
+  // wamid and counted at its created_at, so it gets WhatsApp's bounds: a wamid over 400
+  // characters or an implausible time leaves the message out, named; the rest of the body — the
+  // open inferred at the conversation's created_at (1776971606 = 2026-04-23T19:13:26Z, 56 s
+  // before the message's 1776971662 = 19:14:22Z) — is still stored.
+  const incoming = () => JSON.parse(fixtureBytes('chatwoot-captured/message_created_incoming_cloud.json').toString()) as Record<string, unknown>;
+  const conversation1681 = () =>
+    store.db.selectFrom('conversations').select(['opened_at', 'opened_by']).where('external_id', '=', 'chatwoot:1681').execute();
+
+  it('Chatwoot incoming: a 1 MB source_id leaves the message out, the conversation still opens', async () => {
+    const body = JSON.stringify({ ...incoming(), id: 95001, source_id: `wamid.${'y'.repeat(1 << 20)}` });
+    const answer = await chatwoot(body, 200, 'partial');
+    const named = answer.problems!.filter((p) => p.path.startsWith('message wamid.yyy'));
+    expect(named).toHaveLength(1);
+    expect(named[0]!.message).toMatch(/incoming message not stored: source_id must be at most 400 characters/);
+    expect(await store.db.selectFrom('messages').select('wamid').where((eb) => eb(eb.fn('length', ['wamid']), '>', 400)).execute()).toEqual([]);
+    expect(await conversation1681()).toEqual([{ opened_at: new Date('2026-04-23T19:13:26Z'), opened_by: 'contact' }]);
+  });
+
+  it('Chatwoot incoming: created_at 1750030091000 (milliseconds) leaves the message out, named', async () => {
+    const body = JSON.stringify({ ...incoming(), id: 95002, created_at: 1750030091000 });
+    const answer = await chatwoot(body, 200, 'partial');
+    const named = answer.problems!.filter((p) => p.path.startsWith('message wamid.'));
+    expect(named).toHaveLength(1);
+    expect(named[0]!.message).toMatch(/incoming message not stored: lies more than a day after the body was received/);
+    const wamid = incoming().source_id as string;
+    expect(await store.db.selectFrom('messages').select('wamid').where('wamid', '=', wamid).execute()).toEqual([]);
+    expect(await conversation1681()).toEqual([{ opened_at: new Date('2026-04-23T19:13:26Z'), opened_by: 'contact' }]);
   });
 
   it('Chatwoot: a 1 MB conversation id leaves out the event that carries it', async () => {

@@ -114,7 +114,8 @@ describe.each(testDatabases)('item-by-item fallback on $name', (database) => {
     const res = await postChatwoot(server.url, body);
     expect(res.status).toBe(200);
     const answer = (await res.json()) as { accepted: string[]; problems: { path: string }[] };
-    expect(answer.accepted).toEqual(['chatwoot:message:94001:agent:12']);
+    // the sender's upsert and the observed assignee (12, the sender itself) are stored
+    expect(answer.accepted).toEqual(['chatwoot:message:94001:agent:12', 'chatwoot:message:94001:assignee:12']);
     expect(answer.problems.map((p) => p.path)).toEqual(['', 'event chatwoot:message:94001:sent']);
     expect((await rawRow(store, 'chatwoot', body))!.outcome).toBe('partial');
     expect(await store.db.selectFrom('messages').select('wamid').where('wamid', '=', 'wamid.CW-POISON').execute()).toEqual([]);
