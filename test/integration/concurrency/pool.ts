@@ -24,16 +24,6 @@ export function secondStore(store: TestStore): Store {
   return openStore({ kind: 'postgres', url: store.url, poolSize: 5 });
 }
 
-/** Deterministic shuffle (Park–Miller), so a "shuffled" order is the same on every run. */
-export function shuffle<T>(xs: readonly T[], seed: number): T[] {
-  const out = [...xs];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 48271) % 2147483647;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+export { shuffle } from '../../helpers/shuffle.js';
 
 export const HAS_POSTGRES = Boolean(process.env.TEST_DATABASE_URL);

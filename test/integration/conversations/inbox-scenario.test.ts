@@ -3,6 +3,7 @@ import { settleConversations } from '../../../src/conversations/index.js';
 import { postInbox, postWhatsApp } from '../../helpers/fixtures.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
+import { shuffle } from '../../helpers/shuffle.js';
 import { inboundBody, statusBody } from '../../helpers/whatsapp-bodies.js';
 
 /**
@@ -48,23 +49,11 @@ function scenario(n: number): Delivery[] {
   ];
 }
 
-// A small seeded shuffle, so the "shuffled" orders are the same on every run.
-function shuffled<T>(xs: T[], seed: number): T[] {
-  const out = [...xs];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 const ORDERS: [string, (d: Delivery[]) => Delivery[]][] = [
   ['in order', (d) => d],
   ['reversed', (d) => [...d].reverse()],
-  ['shuffled (seed 7)', (d) => shuffled(d, 7)],
-  ['shuffled (seed 99)', (d) => shuffled(d, 99)],
+  ['shuffled (seed 7)', (d) => shuffle(d, 7)],
+  ['shuffled (seed 99)', (d) => shuffle(d, 99)],
 ];
 
 describe.each(testDatabases)('inbox conversation scenario on $name', (database) => {

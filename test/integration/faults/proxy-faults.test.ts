@@ -1,10 +1,10 @@
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../src/store/index.js';
-import { testDatabases, type TestStore } from '../../helpers/databases.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/store/index.js';
+import { testDatabases } from '../../helpers/databases.js';
 import { fixtureBytes, postWhatsApp } from '../../helpers/fixtures.js';
-import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { TcpProxy } from '../../helpers/tcp-proxy.js';
+import { useProxiedServer } from '../../helpers/proxied-server.js';
+import { startTestServer } from '../../helpers/server.js';
 import { inboundBody } from '../../helpers/whatsapp-bodies.js';
 
 const postgres = testDatabases.find((d) => d.name === 'postgres');
@@ -16,56 +16,39 @@ const CONNECT_MS = 400;
 const READ_TIMEOUT_MS = STATEMENT_MS + 2_000;
 
 describe.runIf(postgres)('network faults between the app and Postgres', () => {
-  let backing: TestStore;
-  let proxy: TcpProxy;
-  let store: Store;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    backing = await postgres!.open();
-    proxy = TcpProxy.to(backing.url!);
-    await proxy.up();
-    store = openStore({ kind: 'postgres', url: proxy.urlFor(backing.url!), poolSize: 2, statementTimeoutMs: STATEMENT_MS, connectTimeoutMs: CONNECT_MS });
-    server = await startTestServer(store);
-  });
-  afterEach(() => proxy.up()); // back to forwarding whatever a test did
-  afterAll(async () => {
-    await server.close();
-    await store.close();
-    await proxy.down();
-    await backing.drop();
-  });
+  const ctx = useProxiedServer(postgres!, { poolSize: 2, statementTimeoutMs: STATEMENT_MS, connectTimeoutMs: CONNECT_MS });
+  afterEach(() => ctx.proxy.up()); // back to forwarding whatever a test did
 
   it('answers 503 to a request whose connection is reset mid-transaction, 200 to the next', async () => {
     // Hold raw_events so the ingest transaction is certainly open (waiting on the lock,
     // statement_timeout aside) when the link is cut. The lock holder bypasses the proxy.
-    const locker = new pg.Client({ connectionString: backing.url });
+    const locker = new pg.Client({ connectionString: ctx.backing.url });
     await locker.connect();
     await locker.query('BEGIN; LOCK TABLE raw_events IN ACCESS EXCLUSIVE MODE');
     const body = inboundBody([{ id: 'wamid.reset-1', from: '971500000002', timestamp: '1767225600' }]);
-    const pending = postWhatsApp(server.url, body);
+    const pending = postWhatsApp(ctx.server.url, body);
     await new Promise((r) => setTimeout(r, 100));
-    proxy.reset();
+    ctx.proxy.reset();
     const during = await pending;
     await locker.query('ROLLBACK');
     await locker.end();
     expect(during.status).toBe(503);
     expect(during.headers.get('retry-after')).toBe('5');
 
-    const retry = await postWhatsApp(server.url, body);
+    const retry = await postWhatsApp(ctx.server.url, body);
     expect(retry.status).toBe(200);
     expect(await retry.json()).toMatchObject({ status: 'processed' });
   });
 
   it('answers 503 within the connect bound when the database is blackholed before connecting', async () => {
-    const fresh = openStore({ kind: 'postgres', url: proxy.urlFor(backing.url!), poolSize: 2, statementTimeoutMs: STATEMENT_MS, connectTimeoutMs: CONNECT_MS });
+    const fresh = openStore({ kind: 'postgres', url: ctx.proxy.urlFor(ctx.backing.url!), poolSize: 2, statementTimeoutMs: STATEMENT_MS, connectTimeoutMs: CONNECT_MS });
     const own = await startTestServer(fresh);
     try {
       // Migrations left a connection idle in the pool: cut it (the pool drops it), so the
       // request must open a new one, into the blackhole.
-      proxy.reset();
+      ctx.proxy.reset();
       await new Promise((r) => setTimeout(r, 50));
-      proxy.blackhole();
+      ctx.proxy.blackhole();
       const started = Date.now();
       const res = await postWhatsApp(own.url, fixtureBytes('whatsapp/status-read.json'));
       const took = Date.now() - started;
@@ -80,12 +63,12 @@ describe.runIf(postgres)('network faults between the app and Postgres', () => {
   });
 
   it('answers 503 within the read bound when an open connection goes silent, then recovers', async () => {
-    const fresh = openStore({ kind: 'postgres', url: proxy.urlFor(backing.url!), poolSize: 1, statementTimeoutMs: STATEMENT_MS, connectTimeoutMs: CONNECT_MS });
+    const fresh = openStore({ kind: 'postgres', url: ctx.proxy.urlFor(ctx.backing.url!), poolSize: 1, statementTimeoutMs: STATEMENT_MS, connectTimeoutMs: CONNECT_MS });
     const own = await startTestServer(fresh);
     try {
       // One 200 first, so the pool's only connection is established and idle in the pool.
       expect((await postWhatsApp(own.url, fixtureBytes('whatsapp/status-sent-marketing.json'))).status).toBe(200);
-      proxy.blackhole();
+      ctx.proxy.blackhole();
       const started = Date.now();
       const res = await postWhatsApp(own.url, fixtureBytes('whatsapp/status-delivered-pricing.json'));
       const took = Date.now() - started;
@@ -96,8 +79,8 @@ describe.runIf(postgres)('network faults between the app and Postgres', () => {
 
       // The wedged connection was destroyed, not returned to the pool: once the path is back,
       // the same single-connection pool serves again.
-      await proxy.up();
-      proxy.reset(); // connections opened while blackholed stay dead; drop them
+      await ctx.proxy.up();
+      ctx.proxy.reset(); // connections opened while blackholed stay dead; drop them
       const after = await postWhatsApp(own.url, fixtureBytes('whatsapp/status-delivered-pricing.json'));
       expect(after.status).toBe(200);
     } finally {

@@ -3,6 +3,7 @@ import { deliverToStore } from '../../../src/cli/deliver-traffic.js';
 import { settleConversations } from '../../../src/conversations/index.js';
 import { generateTraffic, summarizeTraffic } from '../../../src/simulate/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
+import { shuffle } from '../../helpers/shuffle.js';
 
 // The group-commit path (many bodies per transaction, facts merged) must store exactly what
 // one-body-at-a-time ingest stores — and a shuffled delivery order must too. One simulated
@@ -20,17 +21,6 @@ async function snapshot(store: TestStore) {
     assignments: (await db.selectFrom('assignments').select(['event_id', 'to_agent_id', 'at']).orderBy('event_id').execute()),
     contacts: await db.selectFrom('contacts').select(['wa_id', 'user_id', 'source', 'created_at']).orderBy('wa_id').execute(),
   };
-}
-
-function shuffle<T>(xs: T[], seed: number): T[] {
-  const out = [...xs];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 48271) % 2147483647;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 describe.each(testDatabases)('group ingest equals one-by-one ingest on $name', (database) => {
