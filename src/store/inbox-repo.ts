@@ -99,9 +99,16 @@ export async function insertComments(db: Kysely<Database>, comments: readonly Co
 
 /** contact.created: the inbox's source wins over the WhatsApp-derived guess; first creation time wins. */
 export async function setContactSource(db: Kysely<Database>, contactId: number, source: string, at: Date): Promise<void> {
+  // The earliest statement wins (ties: the smaller source name), so two contact.created events
+  // for one contact give the same row in either order. Callers hold the contact's lock.
+  const wins = sql<boolean>`(source_at IS NULL OR ${at}::timestamptz < source_at OR (${at}::timestamptz = source_at AND ${source}::text < source))`;
   await db
     .updateTable('contacts')
-    .set({ source, created_at: sql`least(created_at, ${at}::timestamptz)` })
+    .set({
+      source: sql`CASE WHEN ${wins} THEN ${source}::text ELSE source END`,
+      source_at: sql`CASE WHEN ${wins} THEN ${at}::timestamptz ELSE source_at END`,
+      created_at: sql`least(created_at, ${at}::timestamptz)`,
+    })
     .where('id', '=', contactId)
     .execute();
 }

@@ -36,6 +36,8 @@ export interface ContactsTable {
   profile_name: string | null;
   username: string | null;
   source: string | null;
+  /** `at` of the contact.created whose source this is: the earliest wins */
+  source_at: NullableTimestamp;
   first_seen_via: ContactSeenVia;
   created_at: Timestamp;
   deleted_at: NullableTimestamp;
