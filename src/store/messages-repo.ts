@@ -53,17 +53,22 @@ export async function upsertMessages(
       .onConflict((oc) =>
         oc.column('wamid').doUpdateSet({
           origin: sql`CASE WHEN messages.ts IS NULL THEN excluded.origin ELSE messages.origin END`,
-          type: sql`coalesce(excluded.type, messages.type)`,
-          phone_number_id: sql`coalesce(excluded.phone_number_id, messages.phone_number_id)`,
-          contact_id: sql`coalesce(excluded.contact_id, messages.contact_id)`,
-          ts: sql`coalesce(excluded.ts, messages.ts)`,
-          preview: sql`coalesce(excluded.preview, messages.preview)`,
-          reply_to_wamid: sql`coalesce(excluded.reply_to_wamid, messages.reply_to_wamid)`,
+          ...valueOf('excluded', CONTENT_COLUMNS),
           sender_type: sql`coalesce(messages.sender_type, excluded.sender_type)`,
         }),
       )
       .execute();
   }
+}
+
+// What a message says about itself; WhatsApp's report and an inbox's relay both carry it.
+const CONTENT_COLUMNS = ['type', 'phone_number_id', 'contact_id', 'ts', 'preview', 'reply_to_wamid'] as const;
+
+// For an upsert's DO UPDATE: each column takes `winner`'s value when it has one, else the other
+// side's — `excluded` (the row being written) or `messages` (the row already stored).
+function valueOf(winner: 'excluded' | 'messages', columns: readonly (typeof CONTENT_COLUMNS[number] | 'conversation_ref')[]) {
+  const other = winner === 'excluded' ? 'messages' : 'excluded';
+  return Object.fromEntries(columns.map((c) => [c, sql`coalesce(${sql.ref(`${winner}.${c}`)}, ${sql.ref(`${other}.${c}`)})`]));
 }
 
 export type InboxMessageInput = {
@@ -109,13 +114,7 @@ export async function upsertInboxMessages(
       )
       .onConflict((oc) =>
         oc.column('wamid').doUpdateSet({
-          type: sql`coalesce(messages.type, excluded.type)`,
-          phone_number_id: sql`coalesce(messages.phone_number_id, excluded.phone_number_id)`,
-          contact_id: sql`coalesce(messages.contact_id, excluded.contact_id)`,
-          ts: sql`coalesce(messages.ts, excluded.ts)`,
-          preview: sql`coalesce(messages.preview, excluded.preview)`,
-          reply_to_wamid: sql`coalesce(messages.reply_to_wamid, excluded.reply_to_wamid)`,
-          conversation_ref: sql`coalesce(messages.conversation_ref, excluded.conversation_ref)`,
+          ...valueOf('messages', [...CONTENT_COLUMNS, 'conversation_ref']),
         }),
       )
       .execute();
