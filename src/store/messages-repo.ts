@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import { byKey, chunks } from './chunks.js';
 import type { ContactIds } from './contacts-repo.js';
-import type { Database, Direction, MessageOrigin } from './schema.js';
+import type { Database, Direction, MessageOrigin, MessagesTable } from './schema.js';
 
 type ContactRef = { userId?: string; waId?: string } | null;
 
@@ -25,40 +25,29 @@ export type MessageInput = {
  * row, Chatwoot's relay of an inbound one — see upsertInboxMessages), and a field it leaves out
  * keeps the stored value. A redelivery carries the same values, so it changes nothing. The
  * origin is set by the first content-bearing write (ts still null before it).
- * Rows are written in wamid order (see byKey), so concurrent bodies cannot deadlock.
  */
 export async function upsertMessages(
   db: Kysely<Database>,
   messages: readonly MessageInput[],
   contacts: ContactIds,
 ): Promise<void> {
-  const unique = byKey(firstPerKey(messages, (m) => m.wamid), (m) => m.wamid);
-  for (const part of chunks(unique)) {
-    await db
-      .insertInto('messages')
-      .values(
-        part.map((m) => ({
-          wamid: m.wamid,
-          direction: m.direction,
-          origin: m.origin,
-          type: m.type,
-          phone_number_id: m.phoneNumberId,
-          contact_id: m.contact ? contacts.get(m.contact) : null,
-          ts: m.ts,
-          preview: m.preview,
-          reply_to_wamid: m.replyToWamid,
-          sender_type: m.origin === 'echo' ? ('echo' as const) : null,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.column('wamid').doUpdateSet({
-          origin: sql`CASE WHEN messages.ts IS NULL THEN excluded.origin ELSE messages.origin END`,
-          ...valueOf('excluded', CONTENT_COLUMNS),
-          sender_type: sql`coalesce(messages.sender_type, excluded.sender_type)`,
-        }),
-      )
-      .execute();
-  }
+  const rows = messages.map((m) => ({
+    wamid: m.wamid,
+    direction: m.direction,
+    origin: m.origin,
+    type: m.type,
+    phone_number_id: m.phoneNumberId,
+    contact_id: m.contact ? contacts.get(m.contact) : null,
+    ts: m.ts,
+    preview: m.preview,
+    reply_to_wamid: m.replyToWamid,
+    sender_type: m.origin === 'echo' ? ('echo' as const) : null,
+  }));
+  await upsertInWamidOrder(db, rows, {
+    origin: sql`CASE WHEN messages.ts IS NULL THEN excluded.origin ELSE messages.origin END`,
+    ...valueOf('excluded', CONTENT_COLUMNS),
+    sender_type: sql`coalesce(messages.sender_type, excluded.sender_type)`,
+  });
 }
 
 // What a message says about itself; WhatsApp's report and an inbox's relay both carry it.
@@ -94,30 +83,31 @@ export async function upsertInboxMessages(
   messages: readonly InboxMessageInput[],
   contacts: ContactIds,
 ): Promise<void> {
-  const unique = firstPerKey(messages, (m) => m.wamid);
-  for (const part of chunks(unique)) {
-    await db
-      .insertInto('messages')
-      .values(
-        part.map((m) => ({
-          wamid: m.wamid,
-          direction: 'inbound' as const,
-          origin: 'live' as const,
-          type: m.type,
-          phone_number_id: m.phoneNumberId,
-          contact_id: m.contact ? contacts.get(m.contact) : null,
-          ts: m.ts,
-          preview: m.preview,
-          reply_to_wamid: m.replyToWamid,
-          conversation_ref: m.conversationRef,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.column('wamid').doUpdateSet({
-          ...valueOf('messages', [...CONTENT_COLUMNS, 'conversation_ref']),
-        }),
-      )
-      .execute();
+  const rows = messages.map((m) => ({
+    wamid: m.wamid,
+    direction: 'inbound' as const,
+    origin: 'live' as const,
+    type: m.type,
+    phone_number_id: m.phoneNumberId,
+    contact_id: m.contact ? contacts.get(m.contact) : null,
+    ts: m.ts,
+    preview: m.preview,
+    reply_to_wamid: m.replyToWamid,
+    conversation_ref: m.conversationRef,
+  }));
+  await upsertInWamidOrder(db, rows, valueOf('messages', [...CONTENT_COLUMNS, 'conversation_ref']));
+}
+
+// Both writers of message content: the first row per wamid, in wamid order (so concurrent
+// bodies lock rows in one order and cannot deadlock), in chunks under the parameter limit.
+async function upsertInWamidOrder(
+  db: Kysely<Database>,
+  rows: readonly Insertable<MessagesTable>[],
+  // any: each column's own type; the values are SQL over excluded.* and messages.*
+  onConflict: Partial<Record<'origin' | 'sender_type' | 'conversation_ref' | (typeof CONTENT_COLUMNS)[number], RawBuilder<any>>>,
+): Promise<void> {
+  for (const part of chunks(byKey(firstPerKey(rows, (r) => r.wamid), (r) => r.wamid))) {
+    await db.insertInto('messages').values(part).onConflict((oc) => oc.column('wamid').doUpdateSet(onConflict)).execute();
   }
 }
 
