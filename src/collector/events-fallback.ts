@@ -4,7 +4,7 @@ import type { ChatwootInboundMessage, ChatwootMessageStatus } from './chatwoot/i
 import type { EventsIngestResult } from './events-ingest.js';
 import { rawInput, type Prepared } from './events-prepared.js';
 import { applyInboxEvents, conversationRef } from './inbox-apply.js';
-import { isItemFailure, storeItemByItem, type FallbackItem } from './item-fallback.js';
+import { bodyByBody, storeItemByItem, type FallbackItem } from './item-fallback.js';
 import { boundProblems } from './problems.js';
 
 type Deps = {
@@ -16,9 +16,9 @@ type Deps = {
 
 /**
  * The inbox and Chatwoot side of storeItemByItem: rethrows outages and conflicts; retries a
- * group commit body by body; for a single body, stores each event (and each Chatwoot status)
- * in its own savepoint (and each incoming Chatwoot message). An event the database refuses leaves `accepted` and is named in
- * `problems` by its id.
+ * group commit body by body; for a single body, stores each event, each Chatwoot status and
+ * each incoming Chatwoot message in its own savepoint. An event the database refuses leaves
+ * `accepted` and is named in `problems` by its id.
  */
 export async function eventsFallback(
   db: Kysely<Database>,
@@ -27,12 +27,8 @@ export async function eventsFallback(
   failure: unknown,
   deps: Deps,
 ): Promise<EventsIngestResult[]> {
-  if (!isItemFailure(failure)) throw failure;
-  if (bodies.length > 1) {
-    const results: EventsIngestResult[] = [];
-    for (const b of bodies) results.push(...(await deps.one(b)));
-    return results;
-  }
+  const split = await bodyByBody(bodies, failure, deps.one);
+  if (split) return split;
   const b = bodies[0]!;
   const fallback = { kind: classifyDbError(failure) as 'data' | 'bug', error: failure };
   if ('error' in b) {

@@ -25,6 +25,19 @@ export function isItemFailure(err: unknown): boolean {
 }
 
 /**
+ * The start both sources' fallbacks share: rethrows outages and conflicts (a retry, not item by
+ * item, is what helps them); retries a group commit body by body through `one`, so one poison
+ * body costs only itself. Null for a single body: the caller then stores it item by item.
+ */
+export async function bodyByBody<B, R>(bodies: readonly B[], failure: unknown, one: (body: B) => Promise<R[]>): Promise<R[] | null> {
+  if (!isItemFailure(failure)) throw failure;
+  if (bodies.length === 1) return null;
+  const results: R[] = [];
+  for (const b of bodies) results.push(...(await one(b)));
+  return results;
+}
+
+/**
  * Defence in depth for a body the database refused as a whole ('data' or 'bug', see
  * store/db-errors.ts), after validation let it through. Stores the raw body first (outcome
  * `partial`, or `rejected` if it was already, with the refusal named), then each item in its

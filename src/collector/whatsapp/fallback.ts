@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { classifyDbError, type Database } from '../../store/index.js';
-import { isItemFailure, storeItemByItem, type FallbackItem } from '../item-fallback.js';
+import { bodyByBody, storeItemByItem, type FallbackItem } from '../item-fallback.js';
 import { emptyBatch, type ContactKey, type ContactSighting } from './facts.js';
 import { withRawId, type IncomingBody, type IngestResult, type Prepared, type StoredBatch } from './ingest.js';
 
@@ -26,12 +26,8 @@ export async function whatsappFallback(
   failure: unknown,
   deps: Deps,
 ): Promise<IngestResult[]> {
-  if (!isItemFailure(failure)) throw failure;
-  if (bodies.length > 1) {
-    const results: IngestResult[] = [];
-    for (const b of bodies) results.push(...(await deps.one(b)));
-    return results;
-  }
+  const split = await bodyByBody(bodies, failure, deps.one);
+  if (split) return split;
   const body = bodies[0]!;
   const kind = classifyDbError(failure) as StoreFailure['kind'];
   let prepared: Prepared;
