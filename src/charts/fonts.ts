@@ -1,36 +1,24 @@
-import { existsSync } from 'node:fs';
-import { registerFont } from 'canvas';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 /**
- * Font files registered with canvas (pango) by family. Debian/Ubuntu paths of fonts-noto-core
- * and fonts-dejavu-core; a missing file is skipped, and fontconfig may still find the family.
+ * The chart fonts, shipped as npm packages so a chart looks the same on every machine and needs
+ * no system fonts: Noto Sans for Latin text, Noto Sans Arabic (agent names; the renderer shapes
+ * it into joined forms), DejaVu Sans for symbols such as ⚠ that neither Noto has.
  */
-const FONT_FILES: readonly { file: string; family: string; weight?: 'bold' }[] = [
-  { file: 'noto/NotoSans-Regular.ttf', family: 'Noto Sans' },
-  { file: 'noto/NotoSans-Bold.ttf', family: 'Noto Sans', weight: 'bold' },
-  { file: 'noto/NotoSansArabic-Regular.ttf', family: 'Noto Sans Arabic' },
-  { file: 'noto/NotoSansArabic-Bold.ttf', family: 'Noto Sans Arabic', weight: 'bold' },
-  { file: 'dejavu/DejaVuSans.ttf', family: 'DejaVu Sans' },
-  { file: 'dejavu/DejaVuSans-Bold.ttf', family: 'DejaVu Sans', weight: 'bold' },
+export const FONT_FILES: readonly { file: string; family: string; weight?: 'bold' }[] = [
+  { file: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf', family: 'Noto Sans' },
+  { file: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf', family: 'Noto Sans', weight: 'bold' },
+  { file: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf', family: 'Noto Sans Arabic' },
+  { file: '@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf', family: 'Noto Sans Arabic', weight: 'bold' },
+  { file: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf', family: 'DejaVu Sans' },
+  { file: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf', family: 'DejaVu Sans', weight: 'bold' },
 ];
 
-const FONT_DIR = '/usr/share/fonts/truetype';
+export type FontFile = { path: string; family: string; weight?: 'bold' };
 
-let registered: string[] | null = null;
-
-/**
- * Registers the chart fonts once per process; must run before the first canvas is created
- * (the renderer calls it; tests that make their own canvases call it first). Returns the files
- * registered.
- */
-export function registerChartFonts(): readonly string[] {
-  if (registered) return registered;
-  registered = [];
-  for (const font of FONT_FILES) {
-    const path = `${FONT_DIR}/${font.file}`;
-    if (!existsSync(path)) continue;
-    registerFont(path, { family: font.family, ...(font.weight ? { weight: font.weight } : {}) });
-    registered.push(path);
-  }
-  return registered;
+/** Absolute paths of the chart fonts, resolved from node_modules. */
+export function chartFontFiles(): FontFile[] {
+  return FONT_FILES.map(({ file, ...rest }) => ({ path: require.resolve(file), ...rest }));
 }

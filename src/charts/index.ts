@@ -1,12 +1,12 @@
 /**
  * Charts for Slack: pure builders turn plain data into Chart.js configurations, the renderer
  * turns those into PNGs (2×, white background), and `chartText` gives the same numbers as text.
- * The renderer registers its fonts before its first canvas; code that makes canvases of its own
- * earlier should call `registerChartFonts()` first.
+ * The renderer draws with node-canvas when that optional dependency installed, else with
+ * @napi-rs/canvas; both use the fonts shipped in npm packages (`chartFontFiles`).
  */
 export { renderChart } from './render-chart.js';
 export { agentPerformance, busyHours, chartForReport, deliveryFailures, messagesFunnel } from './from-reports.js';
-export { renderConfig } from './renderer.js';
+export { BACKEND_CHOICES, chartBackend, renderConfig, useChartBackend, type BackendChoice } from './renderer.js';
 export { buildChartConfig, chartText } from './charts.js';
 export { agentLabel, agentPerformanceText, buildAgentPerformanceConfig } from './agent-performance.js';
 export { buildBusyHoursConfig, busiestCell, busyHoursText, DEFAULT_WEEKDAYS } from './busy-hours.js';
@@ -16,7 +16,7 @@ export {
   failureClasses,
 } from './delivery-failures.js';
 export { buildMessagesFunnelConfig, messagesFunnelText } from './messages-funnel.js';
-export { registerChartFonts } from './fonts.js';
+export { chartFontFiles } from './fonts.js';
 export { heatColour } from './heat-scale.js';
 export { formatPeriod, humaniseDuration } from './format.js';
 export { CHART_SIZES, PIXEL_RATIO } from './sizes.js';

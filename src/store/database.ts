@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PgliteDialect } from './pglite-dialect.js';
 import pg from 'pg';
 import { guardedClientClass } from './pg-client.js';
 import type { Database } from './schema.js';
@@ -103,7 +104,7 @@ function openPglite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): Store 
   const pglite = new PGlite(target.dataDir ?? undefined, {
     parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
   return {
     db,
     kind: 'pglite',
