@@ -10,7 +10,7 @@ import { settleConversations } from '../conversations/index.js';
 import { parsePeriod, REPORT_NAMES, runReport } from '../metrics/index.js';
 import { openStore } from '../store/index.js';
 import { reportContext } from './report-context.js';
-import { render } from './report.js';
+import { render } from './format/render.js';
 import { simulateIntoStore } from './simulate.js';
 
 const DEMO_TZ = 'Asia/Dubai';

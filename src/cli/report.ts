@@ -1,20 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { chartForReport } from '../charts/index.js';
 import type { Config } from '../config.js';
 import { settleConversations } from '../conversations/index.js';
 import { explicitWindow, parsePeriod, REPORT_NAMES, runReport, type ReportName, type ReportResult } from '../metrics/index.js';
 import type { Store } from '../store/index.js';
-import { formatCsv } from './format/csv.js';
-import { formatTable } from './format/table.js';
+import { FORMATS, render, type Format } from './format/render.js';
 import { openMigratedStore } from './open-store.js';
 import { reportContext } from './report-context.js';
 import { UsageError } from './usage-error.js';
 
-const FORMATS = ['table', 'json', 'csv', 'png'] as const;
-type Format = (typeof FORMATS)[number];
-
-export type ReportArgs = { name: ReportName; format: Format; out?: string; query: Parameters<typeof runReport>[2] };
+export type ReportArgs = { name: ReportName; format: Format; section?: string; out?: string; query: Parameters<typeof runReport>[2] };
 
 /** Parses `wapulse report <name> …`; every mistake is a UsageError saying what to write instead. */
 export function parseReportArgs(argv: string[], config: Config, now: Date): ReportArgs {
@@ -31,6 +26,7 @@ export function parseReportArgs(argv: string[], config: Config, now: Date): Repo
       team: { type: 'string' },
       format: { type: 'string', default: 'table' },
       out: { type: 'string' },
+      section: { type: 'string' },
     },
   });
   const name = positionals[0] as ReportName | undefined;
@@ -44,7 +40,7 @@ export function parseReportArgs(argv: string[], config: Config, now: Date): Repo
   const win = values.from ? explicitWindow(values.from, values.to!, tz) : parsePeriod(values.period ?? '7d', tz, now);
   if (!win.ok) throw new UsageError(win.error);
   const filters = { channel: values.channel, agent: values.agent, team: values.team };
-  return { name, format, out: values.out, query: { window: win.window, filters: dropUndefined(filters) } };
+  return { name, format, section: values.section, out: values.out, query: { window: win.window, filters: dropUndefined(filters) } };
 }
 
 /** `wapulse report`: the same numbers as Slack, as a table, JSON (the stable contract), CSV or a PNG chart. */
@@ -53,7 +49,7 @@ export async function reportCommand(config: Config, argv: string[], now = new Da
   const store = await openMigratedStore(config);
   try {
     const result = await settledReport(store, config, args.name, args.query, now);
-    const output = await render(result, args.format);
+    const output = await render(result, args.format, { section: args.section });
     if (args.out) {
       await writeFile(args.out, output);
       process.stderr.write(`wrote ${args.out}\n`);
@@ -70,34 +66,6 @@ async function settledReport(store: Store, config: Config, name: ReportName, que
   await settleConversations(store.db, now, config.conversationIdleMs);
   return runReport(store.db, name, query, reportContext(config, now));
 }
-
-export async function render(result: ReportResult, format: Format): Promise<string | Buffer> {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(result, null, 2)}\n`;
-    case 'table':
-      return formatTable(result as unknown as Record<string, unknown>);
-    case 'csv':
-      return formatCsv(result as unknown as Record<string, unknown>, CSV_ROWS[result.report]);
-    case 'png': {
-      const png = await chartForReport(result);
-      if (!png) throw new UsageError(`no chart for the ${result.report} report; charts exist for messages, failures, agents and busy-hours`);
-      return png;
-    }
-    default: {
-      const never: never = format;
-      throw new UsageError(`unknown format ${String(never)}`);
-    }
-  }
-}
-
-/** The table each report's CSV holds (one row per agent, per error code…); others flatten to path,value. */
-const CSV_ROWS: Partial<Record<ReportName, string>> = {
-  agents: 'agents',
-  failures: 'byCode',
-  messages: 'byChannel',
-  live: 'queue',
-};
 
 function dropUndefined<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
