@@ -16,9 +16,26 @@ const optionalSecret = (name: string) =>
     .transform((v) => (v === '' ? undefined : v));
 
 const boolFromEnv = z
-  .enum(['true', 'false', '1', '0', ''])
+  .enum(['true', 'false', '1', '0', ''], { message: 'must be true or false' })
   .optional()
   .transform((v) => v === 'true' || v === '1');
+
+/**
+ * A whole number within [min, max], with messages that name the variable and its unit, e.g.
+ * "PORT must be a whole number from 1 to 65535" rather than the library's "expected number".
+ */
+const wholeNumber = (name: string, unit: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) => {
+  const range = max === Number.MAX_SAFE_INTEGER ? `, at least ${min}` : ` from ${min} to ${max}`;
+  const say = `${name} must be a whole number${unit ? ` of ${unit}` : ''}${range}`;
+  return z.coerce.number({ message: say }).int(say).min(min, say).max(max, say).default(fallback);
+};
+
+/** A number strictly between bounds or above a floor, with a message naming the variable. */
+const decimal = (name: string, fallback: number, what: string, check: (n: number) => boolean) =>
+  z.coerce
+    .number({ message: `${name} must be ${what}` })
+    .refine(check, `${name} must be ${what}`)
+    .default(fallback);
 
 /** A whole number of milliseconds within [min, max], with a message that names the variable. */
 const millis = (name: string, fallback: number, min: number, max: number) =>
@@ -29,14 +46,25 @@ const millis = (name: string, fallback: number, min: number, max: number) =>
     .max(max, `${name} must be at most ${max} ms`)
     .default(fallback);
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const CHART_BACKENDS = ['auto', 'node-canvas', 'napi-rs'] as const;
+
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: wholeNumber('PORT', '', 3000, 0, 65535),
+  /** Bind address; unset = every interface (IPv4 and IPv6). 127.0.0.1 keeps it on this machine. */
+  HOST: z
+    .string()
+    .regex(/^[\w.:-]+$/, 'HOST must be an address or host name to bind, like 127.0.0.1, 0.0.0.0 or ::')
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  CHART_BACKEND: z
+    .enum(CHART_BACKENDS, { message: `CHART_BACKEND must be one of ${CHART_BACKENDS.join(', ')}` })
+    .default('auto'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
     .optional(),
-  DATA_DIR: z.string().min(1).default('./.data'),
+  DATA_DIR: z.string().min(1, 'DATA_DIR must be a folder path').default('./.data'),
   DB_STATEMENT_TIMEOUT_MS: millis('DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
   DB_CONNECT_TIMEOUT_MS: millis('DB_CONNECT_TIMEOUT_MS', 5_000, 100, 120_000),
   BODY_TIMEOUT_MS: millis('BODY_TIMEOUT_MS', 15_000, 100, 300_000),
@@ -46,7 +74,7 @@ const EnvSchema = z.object({
     .min(0, 'SPOOL_MAX_BYTES must be 0 (spool off) or more')
     .default(256 * 1024 * 1024),
   INBOX_SPOOL: boolFromEnv,
-  RAW_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  RAW_RETENTION_DAYS: wholeNumber('RAW_RETENTION_DAYS', 'days', 90, 1),
   WHATSAPP_APP_SECRET: optionalSecret('WHATSAPP_APP_SECRET'),
   WHATSAPP_VERIFY_TOKEN: optionalSecret('WHATSAPP_VERIFY_TOKEN'),
   /** Regex with one capture group that pulls an agent id out of biz_opaque_callback_data. */
@@ -61,7 +89,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\s*(\d+\s*=\s*\d+\s*)(,\s*\d+\s*=\s*\d+\s*)*$/, 'CHATWOOT_INBOX_NUMBERS must look like 7=106540352242922,9=106540352242923')
     .optional(),
-  CONVERSATION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+  CONVERSATION_IDLE_HOURS: decimal('CONVERSATION_IDLE_HOURS', 24, 'a number of hours above 0 and at most 720 (30 days)', (n) => n > 0 && n <= 720),
   REPORT_TZ: z.string().default('UTC').refine(isValidZone, 'REPORT_TZ must be an IANA time zone like Asia/Dubai'),
   /** "sun-thu 09:00-18:00; fri 09:00-13:00", in REPORT_TZ */
   BUSINESS_HOURS: z
@@ -71,9 +99,9 @@ const EnvSchema = z.object({
       const r = v ? parseBusinessHours(v) : null;
       if (r && !r.ok) ctx.addIssue({ code: 'custom', message: `BUSINESS_HOURS: ${r.error}` });
     }),
-  AGENT_CONCURRENCY: z.coerce.number().positive().max(50).default(3),
-  SERVICE_LEVEL: z.coerce.number().gt(0).lt(1).default(0.8),
-  FRT_TARGET: z.coerce.number().int().positive().default(300),
+  AGENT_CONCURRENCY: decimal('AGENT_CONCURRENCY', 3, 'a number of conversations above 0 and at most 50', (n) => n > 0 && n <= 50),
+  SERVICE_LEVEL: decimal('SERVICE_LEVEL', 0.8, 'a share between 0 and 1 (exclusive), like 0.8 for 80 %', (n) => n > 0 && n < 1),
+  FRT_TARGET: wholeNumber('FRT_TARGET', 'seconds', 300, 1),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'SLACK_BOT_TOKEN must start with xoxb-').optional(),
   SLACK_SIGNING_SECRET: optionalSecret('SLACK_SIGNING_SECRET'),
   SHOW_PHONE_NUMBERS: boolFromEnv,
@@ -81,6 +109,10 @@ const EnvSchema = z.object({
 
 export type Config = {
   port: number;
+  /** Bind address (HOST); undefined = every interface. */
+  host?: string;
+  /** Which canvas draws charts (CHART_BACKEND): auto prefers node-canvas when it installed. */
+  chartBackend: (typeof CHART_BACKENDS)[number];
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   database:
     | { kind: 'postgres'; url: string; statementTimeoutMs: number; connectTimeoutMs: number }
@@ -113,7 +145,7 @@ export type Config = {
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`Invalid configuration (environment or .env):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 
@@ -122,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(emptyToUndefined(env));
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`),
+      parsed.error.issues.map((i) => problemText(String(i.path[0] ?? ''), i.message)),
     );
   }
   const e = parsed.data;
@@ -133,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length) throw new ConfigError(problems);
   return {
     port: e.PORT,
+    host: e.HOST,
+    chartBackend: e.CHART_BACKEND,
     logLevel: e.LOG_LEVEL,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS }
@@ -194,6 +228,11 @@ function isRegexWithGroup(source: string): boolean {
   } catch {
     return false;
   }
+}
+
+// Messages here name their variable ("PORT must be …"); shared ones ("must be true or false") get it prefixed.
+function problemText(variable: string, message: string): string {
+  return message.startsWith(variable) ? message : `${variable} ${message}`;
 }
 
 // `FOO=` in a .env file means "unset", not "empty string".

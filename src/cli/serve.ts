@@ -7,14 +7,15 @@ export async function serveCommand(config: Config): Promise<void> {
   const { app, server } = serving;
   app.log.info(
     {
+      listening: server.boundTo,
       url: server.url,
       database: config.database.kind === 'postgres' ? 'postgres (DATABASE_URL)' : `pglite (${config.database.dataDir})`,
-      whatsapp: config.whatsapp.appSecret ? 'on' : 'off (set WHATSAPP_APP_SECRET)',
+      whatsapp: whatsappState(config),
       inbox: config.inbox.secret ? 'on' : 'off (set INBOX_WEBHOOK_SECRET)',
       chatwoot: config.chatwoot.key ? 'on' : 'off (set CHATWOOT_WEBHOOK_KEY)',
       spool: app.spool ? `${[...config.spool.sources].join(', ')} → ${config.spool.dir}` : 'off (SPOOL_MAX_BYTES=0)',
     },
-    'wapulse collector listening',
+    'wapulse collector started',
   );
   if (!config.slack) app.log.info('Slack app is off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set');
 
@@ -35,4 +36,16 @@ export async function serveCommand(config: Config): Promise<void> {
     app.log.fatal({ err }, 'database refused migrations for a reason waiting will not fix');
     void stop('migration failure', 1);
   });
+}
+
+/**
+ * WhatsApp is on only when both halves are set: without the app secret deliveries cannot be
+ * verified (endpoint off); without the verify token Meta's subscription handshake gets 403.
+ */
+export function whatsappState(config: Config): string {
+  const { appSecret, verifyToken } = config.whatsapp;
+  if (appSecret && verifyToken) return 'on';
+  if (!appSecret && !verifyToken) return 'off (set WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN)';
+  if (!appSecret) return 'off (set WHATSAPP_APP_SECRET: deliveries cannot be verified without it)';
+  return 'deliveries only: set WHATSAPP_VERIFY_TOKEN, or Meta\'s webhook verification gets 403';
 }

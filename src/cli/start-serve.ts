@@ -39,7 +39,7 @@ const POOL_CLOSE_MS = 1_500;
  */
 export async function startServe(config: Config, opts: ServeOptions = {}): Promise<Serving> {
   const app = createApp(config, opts);
-  const server = await startHttpServer(app, opts.port ?? config.port, opts.hostname);
+  const server = await startHttpServer(app, opts.port ?? config.port, opts.hostname ?? config.host);
   const jobs = createJobRunner(app.log);
   const every = { ...EVERY, ...opts.every };
   const stopMigrating = new AbortController();

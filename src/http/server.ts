@@ -5,7 +5,10 @@ import { createHttpApp } from './app.js';
 import type { AppContext } from './context.js';
 
 export type RunningServer = {
+  /** A URL that reaches the server from this machine (localhost when bound to every interface). */
   url: string;
+  /** What the socket is bound to, in words: "every interface, port 3000" or "127.0.0.1 port 3000". */
+  boundTo: string;
   port: number;
   /** Stops at once: open connections are cut (tests). */
   close(): Promise<void>;
@@ -25,7 +28,7 @@ const HEADERS_TIMEOUT_MS = 10_000;
 export async function startHttpServer(app: AppContext, port: number, hostname?: string): Promise<RunningServer> {
   const http = createHttpApp(app);
   const requestTimeout = app.config.bodyTimeoutMs + HEADERS_TIMEOUT_MS;
-  const server = await new Promise<Server>((resolve) => {
+  const server = await new Promise<Server>((resolve, reject) => {
     const s = serve(
       {
         fetch: http.fetch,
@@ -33,13 +36,22 @@ export async function startHttpServer(app: AppContext, port: number, hostname?: 
         hostname,
         serverOptions: { requestTimeout, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout) },
       },
-      () => resolve(s as Server),
+      () => {
+        s.off('error', reject);
+        resolve(s as Server);
+      },
     );
+    // A port in use (EADDRINUSE) or an address this machine lacks (EADDRNOTAVAIL) rejects,
+    // with Node's error code kept for the CLI to explain.
+    s.once('error', reject);
   });
-  const actual = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  const actual = bound.port;
+  const everywhere = !hostname || hostname === '0.0.0.0' || hostname === '::';
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
   return {
-    url: `http://${hostname ?? '127.0.0.1'}:${actual}`,
+    url: `http://${everywhere ? '127.0.0.1' : bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${actual}`,
+    boundTo: everywhere && !hostname ? `every interface, port ${actual}` : `${bound.address} port ${actual}`,
     port: actual,
     close: async () => {
       server.closeAllConnections();

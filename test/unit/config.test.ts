@@ -79,3 +79,34 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig messages a newcomer can act on', () => {
+  const problems = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (err) {
+      return (err as ConfigError).problems;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('names the variable, the unit and the range instead of "expected number, received NaN"', () => {
+    expect(problems({ PORT: 'abc' })).toEqual(['PORT must be a whole number from 0 to 65535']);
+    expect(problems({ FRT_TARGET: '5m' })).toEqual(['FRT_TARGET must be a whole number of seconds, at least 1']);
+    expect(problems({ SERVICE_LEVEL: '80' })).toEqual(['SERVICE_LEVEL must be a share between 0 and 1 (exclusive), like 0.8 for 80 %']);
+    expect(problems({ LOG_LEVEL: 'loud' })).toEqual(['LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent']);
+    expect(problems({ INBOX_SPOOL: 'yes' })).toEqual(['INBOX_SPOOL must be true or false']);
+    expect(problems({ CHART_BACKEND: 'cairo' })).toEqual(['CHART_BACKEND must be one of auto, node-canvas, napi-rs']);
+    expect(problems({ HOST: 'a b' })[0]).toMatch(/^HOST must be an address/);
+    for (const list of [problems({ PORT: 'abc' }), problems({ SERVICE_LEVEL: '80' })]) {
+      expect(list.join('\n')).not.toMatch(/expected|received|NaN/);
+    }
+  });
+
+  it('binds every interface unless HOST is set, and draws charts with the auto-chosen canvas by default', () => {
+    expect(loadConfig({}).host).toBeUndefined();
+    expect(loadConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    expect(loadConfig({}).chartBackend).toBe('auto');
+    expect(loadConfig({ CHART_BACKEND: 'napi-rs' }).chartBackend).toBe('napi-rs');
+  });
+});
