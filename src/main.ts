@@ -1,41 +1,45 @@
 #!/usr/bin/env node
 import { wantsHelp } from './cli/args.js';
-import { demoCommand } from './cli/demo.js';
 import { explainError } from './cli/explain-error.js';
-import { fuzzCommand } from './cli/fuzz.js';
-import { migrateCommand } from './cli/migrate.js';
-import { reportCommand } from './cli/report.js';
-import { serveCommand } from './cli/serve.js';
-import { simulateCommand } from './cli/simulate.js';
 import { COMMAND_USAGE, GENERAL_USAGE, packageVersion } from './cli/usage.js';
 import { UsageError } from './cli/usage-error.js';
 import { loadConfig, loadDotEnv } from './config.js';
 
 type Command = (argv: string[]) => Promise<'exit' | 'keep-running'>;
 
+// Each command is imported when run: --help, --version and usage mistakes answer without
+// loading the database drivers and the chart renderers.
 const COMMANDS: Record<string, Command> = {
   serve: async (argv) => {
+    const { serveCommand } = await import('./cli/serve.js');
     await serveCommand(config(), argv);
     return 'keep-running';
   },
   migrate: async (argv) => {
+    const { migrateCommand } = await import('./cli/migrate.js');
     await migrateCommand(config(), argv);
     return 'exit';
   },
   simulate: async (argv) => {
+    const { simulateCommand } = await import('./cli/simulate.js');
     await simulateCommand(config(), argv);
     return 'exit';
   },
   report: async (argv) => {
+    const { reportCommand } = await import('./cli/report.js');
     await reportCommand(config(), argv);
     return 'exit';
   },
   fuzz: async (argv) => {
+    const { fuzzCommand } = await import('./cli/fuzz.js');
     loadDotEnv();
     if ((await fuzzCommand(argv)) !== 0) throw new Error('fuzz: server errors or bodies not kept raw (listed above)');
     return 'exit';
   },
-  demo: (argv) => demoCommand(config(), argv),
+  demo: async (argv) => {
+    const { demoCommand } = await import('./cli/demo.js');
+    return demoCommand(config(), argv);
+  },
 };
 
 function config() {
