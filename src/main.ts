@@ -1,57 +1,44 @@
 #!/usr/bin/env node
-import { demoCommand } from './cli/demo.js';
-import { fuzzCommand } from './cli/fuzz.js';
-import { migrateCommand } from './cli/migrate.js';
-import { reportCommand } from './cli/report.js';
-import { serveCommand } from './cli/serve.js';
-import { simulateCommand } from './cli/simulate.js';
+import { wantsHelp } from './cli/args.js';
+import { explainError } from './cli/explain-error.js';
+import { COMMAND_USAGE, GENERAL_USAGE, packageVersion } from './cli/usage.js';
 import { UsageError } from './cli/usage-error.js';
-import { ConfigError, loadConfig, loadDotEnv } from './config.js';
-
-const USAGE = `usage: wapulse <command> [options]
-
-commands:
-  serve                      start the collector HTTP server (PORT, default 3000)
-  migrate                    apply database migrations and exit
-  simulate [--days 14] [--scale 1] [--seed 42] [--start ISO] [--tz Asia/Dubai] [--url URL]
-                             synthetic traffic into the store, or POSTed signed to a server (--url)
-  report <name> [--period 7d | --from D --to D] [--tz Zone] [--channel ID] [--agent ID] [--team T]
-         [--format table|json|csv|png] [--out FILE]
-                             messages, failures, conversations, agents, contacts, busy-hours, live, overview
-  demo                       simulate 14 days into a fresh embedded database, write reports and charts
-                             to ./demo-out/, then serve
-  fuzz [--seed 1] [--count 1000] [--concurrency 4] [--fixtures test/fixtures] [--url URL]
-                             POST seeded mutations of real bodies to the webhooks and count the answers;
-                             without --url, against an in-process collector on an in-memory database
-`;
+import { loadConfig, loadDotEnv } from './config.js';
 
 type Command = (argv: string[]) => Promise<'exit' | 'keep-running'>;
 
+// Each command is imported when run: --help, --version and usage mistakes answer without
+// loading the database drivers and the chart renderers.
 const COMMANDS: Record<string, Command> = {
-  serve: async () => {
-    await serveCommand(config());
+  serve: async (argv) => {
+    const { serveCommand } = await import('./cli/serve.js');
+    await serveCommand(config(), argv);
     return 'keep-running';
   },
-  migrate: async () => {
-    await migrateCommand(config());
+  migrate: async (argv) => {
+    const { migrateCommand } = await import('./cli/migrate.js');
+    await migrateCommand(config(), argv);
     return 'exit';
   },
   simulate: async (argv) => {
+    const { simulateCommand } = await import('./cli/simulate.js');
     await simulateCommand(config(), argv);
     return 'exit';
   },
   report: async (argv) => {
+    const { reportCommand } = await import('./cli/report.js');
     await reportCommand(config(), argv);
     return 'exit';
   },
   fuzz: async (argv) => {
+    const { fuzzCommand } = await import('./cli/fuzz.js');
     loadDotEnv();
     if ((await fuzzCommand(argv)) !== 0) throw new Error('fuzz: server errors or bodies not kept raw (listed above)');
     return 'exit';
   },
-  demo: async () => {
-    await demoCommand(config());
-    return 'keep-running';
+  demo: async (argv) => {
+    const { demoCommand } = await import('./cli/demo.js');
+    return demoCommand(config(), argv);
   },
 };
 
@@ -60,15 +47,42 @@ function config() {
   return loadConfig();
 }
 
+// The command being run, for error messages ("wapulse report: …").
+let running: string | undefined;
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help') {
-    process.stdout.write(USAGE);
-    return name ? 0 : 1;
+  if (name === '--version') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command: ${name}`);
-  return (await command(rest)) === 'exit' ? 0 : -1;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    const text = topic && Object.hasOwn(COMMAND_USAGE, topic) ? COMMAND_USAGE[topic]! : GENERAL_USAGE;
+    // Bare `wapulse` is a mistake (stderr, 2); asking for help is not.
+    (name === undefined ? process.stderr : process.stdout).write(text);
+    return name === undefined ? 2 : 0;
+  }
+  if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+  running = name;
+  if (wantsHelp(rest)) {
+    process.stdout.write(COMMAND_USAGE[name]!);
+    return 0;
+  }
+  return (await COMMANDS[name]!(rest)) === 'exit' ? 0 : -1;
+}
+
+/** Prints a failure: one line with the fix for mistakes and outside faults, the stack for bugs. */
+function fail(err: unknown): void {
+  const explained = explainError(err, running);
+  if (explained) {
+    process.stderr.write(`${explained.lines.join('\n')}\n`);
+    if (process.env.WAPULSE_DEBUG && (err as Error).cause) process.stderr.write(`${String((err as Error).cause)}\n`);
+    process.exitCode = explained.exitCode;
+  } else {
+    process.stderr.write(`wapulse${running ? ` ${running}` : ''}: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  }
 }
 
 // Input never crashes the process: stray rejections are reported, the server keeps serving.
@@ -76,17 +90,16 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'unhandled rejection', reason: String(reason) })}\n`);
 });
 
+// A listen that fails after start (e.g. a port taken between the check and the listen)
+// arrives as an 'error' event nobody awaits: still one line, then the process ends as Node would.
+process.on('uncaughtException', (err) => {
+  fail(err);
+  process.exit(process.exitCode ?? 1);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
   },
-  (err: unknown) => {
-    if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`wapulse: ${(err as Error).message}\n\n${USAGE}`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(err instanceof ConfigError ? `${err.message}\n` : `wapulse: ${(err as Error).stack ?? String(err)}\n`);
-      process.exitCode = 1;
-    }
-  },
+  fail,
 );

@@ -1,28 +1,40 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildApp } from '../app.js';
-import { chartForReport } from '../charts/index.js';
+import { chartBackend, chartForReport } from '../charts/index.js';
 import type { Config } from '../config.js';
 import { startHttpServer } from '../http/index.js';
 import { createLogger } from '../log.js';
 import { settleConversations } from '../conversations/index.js';
-import { parsePeriod, REPORT_NAMES, runReport } from '../metrics/index.js';
+import { REPORT_NAMES, runReport } from '../metrics/index.js';
 import { openStore } from '../store/index.js';
-import { reportContext } from './report-context.js';
+import { parseCommandArgs } from './args.js';
+import { DEMO_TZ, demoDays } from './demo-days.js';
 import { render } from './format/render.js';
+import { assertPortFree } from './port-check.js';
+import { reportContext } from './report-context.js';
+import { DEMO_SUBDIR } from './report-store.js';
 import { simulateIntoStore } from './simulate.js';
+import { describeWindow } from './window-text.js';
 
-const DEMO_TZ = 'Asia/Dubai';
-const DAY_MS = 86_400_000;
+export type DemoOptions = { serve: boolean };
+
+export function parseDemoArgs(argv: string[]): DemoOptions {
+  const { values } = parseCommandArgs(argv, { 'no-serve': { type: 'boolean', default: false } });
+  return { serve: !values['no-serve'] };
+}
 
 /**
- * `wapulse demo` (`npm run demo`): a fresh embedded database under DATA_DIR/demo, 14 simulated
- * days ending now, every report's JSON and every chart in ./demo-out/, the overview printed,
- * then the collector serving that database (secrets generated for the session when unset).
+ * `wapulse demo` (`npm run demo`): a fresh embedded database under DATA_DIR/demo, the 14
+ * simulated days of {@link demoDays}, every report's JSON and every chart in ./demo-out/, the
+ * overview printed; then the collector serving that database (secrets generated for the
+ * session when unset), unless `--no-serve`. Returns whether the process should keep running.
  */
-export async function demoCommand(base: Config, outDir = 'demo-out', now = new Date()): Promise<void> {
-  const dataDir = join(base.database.kind === 'pglite' ? base.database.dataDir : './.data', 'demo');
+export async function demoCommand(base: Config, argv: string[], outDir = 'demo-out', now = new Date()): Promise<'exit' | 'keep-running'> {
+  const { serve } = parseDemoArgs(argv);
+  const dataDir = join(base.database.kind === 'pglite' ? base.database.dataDir : base.dataDir, DEMO_SUBDIR);
   const config: Config = {
     ...base,
     database: { kind: 'pglite', dataDir },
@@ -30,24 +42,25 @@ export async function demoCommand(base: Config, outDir = 'demo-out', now = new D
     inbox: { secret: base.inbox.secret ?? randomBytes(16).toString('hex') },
     reports: { ...base.reports, tz: DEMO_TZ },
   };
+  // Before a minute of simulation, not after it.
+  if (serve) await assertPortFree(config.port);
   const say = (s: string) => process.stdout.write(s);
+  const days = demoDays(now);
   await rm(dataDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const app = await buildApp(config, { log, store: openStore(config.database) });
 
   say(`wapulse demo: embedded database in ${dataDir}\n`);
-  const start = new Date(Math.floor(now.getTime() / 60_000) * 60_000 - 14 * DAY_MS);
-  await simulateIntoStore(app.store, config, { days: 14, scale: 1, seed: 42, start, tz: DEMO_TZ }, now, say);
+  say(`traffic: the ${days.simulate.days} whole days ${days.firstDay} to ${days.lastDay} in ${DEMO_TZ} (ending at today's midnight), seed ${days.simulate.seed}\n`);
+  await simulateIntoStore(app.store, config, days.simulate, now, say);
 
-  const week = parsePeriod('7d', DEMO_TZ, now);
-  if (!week.ok) throw new Error(week.error);
   const written: string[] = [];
   // Settle once: the reports below all read the same state at `now`.
   await settleConversations(app.store.db, now, config.conversationIdleMs);
   const context = reportContext(config, now);
   for (const name of REPORT_NAMES) {
-    const result = await runReport(app.store.db, name, { window: week.window, filters: {} }, context);
+    const result = await runReport(app.store.db, name, { window: days.reportWindow, filters: {} }, context);
     await writeFile(join(outDir, `${name}.json`), await render(result, 'json'));
     written.push(`${name}.json`);
     const png = await chartForReport(result);
@@ -55,16 +68,18 @@ export async function demoCommand(base: Config, outDir = 'demo-out', now = new D
       await writeFile(join(outDir, `${name}.png`), png);
       written.push(`${name}.png`);
     }
-    if (name === 'overview') say(`\n${await render(result, 'table')}\n`);
+    if (name === 'overview') say(`\n${describeWindow(days.reportWindow)}\n${await render(result, 'table')}\n`);
   }
   say(`wrote ${written.length} files to ${outDir}/: ${written.join(', ')}\n`);
+  say(`charts drawn with ${(await chartBackend()).name}\n`);
+  say(`reports on this data: ${reportHint(base, dataDir)}npx wapulse report agents --period ${days.reportFirstDay}..${days.lastDay}\n`);
 
+  if (!serve) {
+    await app.store.close();
+    return 'exit';
+  }
   const server = await startHttpServer(app, config.port);
-  say(
-    `\ncollector listening on ${server.url} (Ctrl-C to stop)\n` +
-      `  try: curl ${server.url}/readyz\n` +
-      `  reports on this data: DATA_DIR=${dataDir} REPORT_TZ=${DEMO_TZ} npx wapulse report agents --period 7d\n`,
-  );
+  say(`\ncollector listening on ${server.url} (Ctrl-C to stop)\n  try: curl ${server.url}/readyz\n`);
   const stop = async () => {
     await server.close().catch(() => {});
     await app.store.close();
@@ -72,4 +87,12 @@ export async function demoCommand(base: Config, outDir = 'demo-out', now = new D
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  return 'keep-running';
+}
+
+// `wapulse report` reads the demo's database by itself while DATA_DIR holds none and no
+// DATABASE_URL is set; otherwise the command needs to say where the demo's data is.
+function reportHint(base: Config, dataDir: string): string {
+  const own = base.database.kind === 'postgres' || existsSync(join(base.dataDir, 'PG_VERSION'));
+  return own ? `${base.database.kind === 'postgres' ? 'DATABASE_URL= ' : ''}DATA_DIR=${dataDir} REPORT_TZ=${DEMO_TZ} ` : '';
 }

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { fuzzCases, runFuzz, type FuzzAnswer, type FuzzTarget } from '../fuzz/run.js';
 import { loadSeeds } from '../fuzz/seeds.js';
 import { startHttpServer } from '../http/index.js';
 import { openStore } from '../store/index.js';
+import { parseCommandArgs } from './args.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -16,15 +16,12 @@ import { UsageError } from './usage-error.js';
  * answered body is in raw_events. Exit code 1 on any 5xx or missing raw body.
  */
 export async function fuzzCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      seed: { type: 'string', default: '1' },
-      count: { type: 'string', default: '1000' },
-      concurrency: { type: 'string', default: '4' },
-      fixtures: { type: 'string', default: 'test/fixtures' },
-      url: { type: 'string' },
-    },
+  const { values } = parseCommandArgs(argv, {
+    seed: { type: 'string', default: '1' },
+    count: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '4' },
+    fixtures: { type: 'string', default: 'test/fixtures' },
+    url: { type: 'string' },
   });
   const [seed, count, concurrency] = [values.seed, values.count, values.concurrency].map(Number) as [number, number, number];
   if (![seed, count, concurrency].every((n) => Number.isInteger(n) && n >= 0) || concurrency < 1) {

@@ -1,8 +1,14 @@
 import type { Config } from '../config.js';
+import { parseCommandArgs } from './args.js';
+import { databaseFault } from './database-fault.js';
+import { assertPortFree } from './port-check.js';
 import { SHUTDOWN_DEADLINE_MS, startServe } from './start-serve.js';
 
 /** `wapulse serve`: the collector's HTTP server (and, once configured, the Slack app). */
-export async function serveCommand(config: Config): Promise<void> {
+export async function serveCommand(config: Config, argv: string[] = []): Promise<void> {
+  parseCommandArgs(argv, {});
+  // A taken port is one line now, not an 'error' event after the app was built.
+  await assertPortFree(config.port);
   const serving = await startServe(config);
   const { app, server } = serving;
   app.log.info(
@@ -33,7 +39,10 @@ export async function serveCommand(config: Config): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM', 0));
   process.once('SIGINT', () => void stop('SIGINT', 0));
   serving.migrated.catch((err: unknown) => {
-    app.log.fatal({ err }, 'database refused migrations for a reason waiting will not fix');
+    // Bad credentials or a missing database: one line saying what to fix, not a stack.
+    const fault = databaseFault(err, config.database);
+    if (fault) process.stderr.write(`wapulse serve: ${fault.message}\n`);
+    app.log.fatal(fault ? { reason: fault.message } : { err }, 'database refused migrations for a reason waiting will not fix');
     void stop('migration failure', 1);
   });
 }

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { settleConversations } from '../conversations/index.js';
 import { generateTraffic, summarizeTraffic } from '../simulate/index.js';
 import type { Store } from '../store/index.js';
+import { parseCommandArgs } from './args.js';
 import { deliverToServer, deliverToStore } from './deliver-traffic.js';
 import { openMigratedStore } from './open-store.js';
 import { UsageError } from './usage-error.js';
@@ -12,16 +12,13 @@ const DAY_MS = 86_400_000;
 export type SimulateArgs = { days: number; scale: number; seed: number; start: Date; tz: string; url?: string };
 
 export function parseSimulateArgs(argv: string[], now: Date): SimulateArgs {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      days: { type: 'string', default: '14' },
-      scale: { type: 'string', default: '1' },
-      seed: { type: 'string', default: '42' },
-      start: { type: 'string' },
-      tz: { type: 'string', default: 'Asia/Dubai' },
-      url: { type: 'string' },
-    },
+  const { values } = parseCommandArgs(argv, {
+    days: { type: 'string', default: '14' },
+    scale: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '42' },
+    start: { type: 'string' },
+    tz: { type: 'string', default: 'Asia/Dubai' },
+    url: { type: 'string' },
   });
   const days = Number(values.days);
   const scale = Number(values.scale);

@@ -60,15 +60,26 @@ export function parsePeriod(text: string, tz: string, now: Date): PeriodResult {
   return { ok: false, error: `unknown period "${text}": use ${PERIOD_HELP}` };
 }
 
-/** A window from explicit ISO instants or dates (`--from`/`--to`); dates are local midnights in tz. */
+/**
+ * A window from `--from`/`--to`. A date means that whole local day in tz, so a date `--to` is
+ * included, the same days as `--period from..to`; an ISO time with a zone is an exact
+ * instant and ends the window there (half-open, that instant excluded).
+ */
 export function explicitWindow(from: string, to: string, tz: string): PeriodResult {
   if (!isValidZone(tz)) return { ok: false, error: `unknown time zone "${tz}"` };
-  const parse = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? localDay(s, tz) : dayjs(s).isValid() && /[zZ]|[+-]\d{2}:?\d{2}$/.test(s) ? dayjs(s) : null);
-  const f = parse(from);
-  const t = parse(to);
+  const instant = (s: string) => (dayjs(s).isValid() && /[zZ]|[+-]\d{2}:?\d{2}$/.test(s) ? dayjs(s) : null);
+  const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+  const f = isDate(from) ? localDay(from, tz) : instant(from);
+  const last = isDate(to) ? localDay(to, tz) : null;
+  const t = isDate(to) ? last && nextLocalDay(last, tz) : instant(to);
   if (!f || !t) return { ok: false, error: '--from/--to take a date (2026-11-01) or an ISO time with zone (2026-11-01T09:00:00Z)' };
-  if (!t.isAfter(f)) return { ok: false, error: '--to must be after --from' };
+  if (!t.isAfter(f)) return { ok: false, error: isDate(to) ? '--to must not be before --from' : '--to must be after --from' };
   return { ok: true, window: { from: f.toDate(), to: t.toDate(), tz } };
+}
+
+// Calendar arithmetic on the plain date, then that date's local midnight (DST-safe, see parsePeriod).
+function nextLocalDay(d: dayjs.Dayjs, tz: string): dayjs.Dayjs | null {
+  return localDay(dayjs.utc(d.format('YYYY-MM-DD')).add(1, 'day').format('YYYY-MM-DD'), tz);
 }
 
 function localDay(ymd: string, tz: string): dayjs.Dayjs | null {
