@@ -1,6 +1,4 @@
 import type { Chart, ChartConfiguration } from 'chart.js';
-import { napiRsBackend } from './backends/napi-rs.js';
-import { nodeCanvasBackend } from './backends/node-canvas.js';
 import type { BackendName, ChartBackend } from './backends/types.js';
 import { backgroundPlugin } from './plugins/background-plugin.js';
 import { CHART_SIZES, PIXEL_RATIO } from './sizes.js';
@@ -25,16 +23,18 @@ function setup(chart: typeof Chart): void {
   chart.register(backgroundPlugin);
 }
 
+// Backends load on first use: a command that draws no chart never loads a canvas.
 async function load(wanted: BackendChoice): Promise<ChartBackend> {
-  if (wanted === 'napi-rs') return napiRsBackend(setup);
+  const napiRs = async () => (await import('./backends/napi-rs.js')).napiRsBackend(setup);
+  if (wanted === 'napi-rs') return napiRs();
   try {
-    return await nodeCanvasBackend(setup);
+    return await (await import('./backends/node-canvas.js')).nodeCanvasBackend(setup);
   } catch (err) {
     // node-canvas is optional: npm skips it where its native build fails. 'auto' falls back.
     if (wanted === 'node-canvas') {
       throw new Error('CHART_BACKEND=node-canvas, but chartjs-node-canvas or canvas is not installed (its native build needs cairo and pango)', { cause: err });
     }
-    return napiRsBackend(setup);
+    return napiRs();
   }
 }
 

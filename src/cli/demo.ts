@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildApp } from '../app.js';
-import { chartBackend, chartForReport } from '../charts/index.js';
+import { chartBackend, chartForReport, useChartBackend } from '../charts/index.js';
 import type { Config } from '../config.js';
 import { startHttpServer } from '../http/index.js';
 import { createLogger } from '../log.js';
@@ -34,6 +34,7 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
  */
 export async function demoCommand(base: Config, argv: string[], outDir = 'demo-out', now = new Date()): Promise<'exit' | 'keep-running'> {
   const { serve } = parseDemoArgs(argv);
+  useChartBackend(base.chartBackend);
   const dataDir = join(base.database.kind === 'pglite' ? base.database.dataDir : base.dataDir, DEMO_SUBDIR);
   const config: Config = {
     ...base,
@@ -43,7 +44,7 @@ export async function demoCommand(base: Config, argv: string[], outDir = 'demo-o
     reports: { ...base.reports, tz: DEMO_TZ },
   };
   // Before a minute of simulation, not after it.
-  if (serve) await assertPortFree(config.port);
+  if (serve) await assertPortFree(config.port, config.host);
   const say = (s: string) => process.stdout.write(s);
   const days = demoDays(now);
   await rm(dataDir, { recursive: true, force: true });
@@ -78,8 +79,8 @@ export async function demoCommand(base: Config, argv: string[], outDir = 'demo-o
     await app.store.close();
     return 'exit';
   }
-  const server = await startHttpServer(app, config.port);
-  say(`\ncollector listening on ${server.url} (Ctrl-C to stop)\n  try: curl ${server.url}/readyz\n`);
+  const server = await startHttpServer(app, config.port, config.host);
+  say(`\ncollector listening on ${server.boundTo} (Ctrl-C to stop)\n  try: curl ${server.url}/readyz\n`);
   const stop = async () => {
     await server.close().catch(() => {});
     await app.store.close();

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { useChartBackend } from '../charts/index.js';
 import type { Config } from '../config.js';
 import { settleConversations } from '../conversations/index.js';
 import { explicitWindow, parsePeriod, REPORT_NAMES, runReport, type ReportName, type ReportResult } from '../metrics/index.js';
@@ -75,6 +76,7 @@ export type ReportDeps = { now?: Date; env?: NodeJS.ProcessEnv; stdout?: (s: str
 export async function reportCommand(config: Config, argv: string[], deps: ReportDeps = {}): Promise<void> {
   const now = deps.now ?? new Date();
   const env = deps.env ?? process.env;
+  useChartBackend(config.chartBackend);
   const stdout = deps.stdout ?? ((s) => process.stdout.write(s));
   const stderr = deps.stderr ?? ((s) => process.stderr.write(s));
   let args = parseReportArgs(argv, config, now);

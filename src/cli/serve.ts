@@ -8,7 +8,7 @@ import { SHUTDOWN_DEADLINE_MS, startServe } from './start-serve.js';
 export async function serveCommand(config: Config, argv: string[] = []): Promise<void> {
   parseCommandArgs(argv, {});
   // A taken port is one line now, not an 'error' event after the app was built.
-  await assertPortFree(config.port);
+  await assertPortFree(config.port, config.host);
   const serving = await startServe(config);
   const { app, server } = serving;
   app.log.info(
