@@ -47,7 +47,7 @@ export type BusyHoursReport = {
 };
 
 /**
- * METRICS "busy hours" and "staffing hint" over [from, to), weekdays (ISO, Mon first) and
+ * docs/metrics.md "Busy hours" and "Staffing hint" over [from, to), weekdays (ISO, Mon first) and
  * hours taken in window.tz with DST. Counted: received inbound messages by their timestamp;
  * cycles by opened_at; per cell λ = contact-opened cycles ÷ occurrences of that local hour;
  * AHT = agent-active hours × 3600 ÷ the closes of those agents (measuredHandleTime); Erlang C

@@ -9,7 +9,7 @@ export type NoHintReason = 'no-agent-replies' | 'no-agent-closes';
 
 /**
  * The staffing hint's handle time, measured from how fast the team cleared work in the window
- * instead of assumed from a concurrency setting (METRICS "staffing hint").
+ * instead of assumed from a concurrency setting (docs/metrics.md "Staffing hint").
  */
 export type HandleTime = {
   /** (agent, local clock hour) pairs in which the agent sent at least one reply */
