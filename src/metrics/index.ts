@@ -35,7 +35,6 @@ export type ReportResult =
 export type ReportContext = {
   now: Date;
   businessHours?: BusinessHours;
-  agentConcurrency: number;
   serviceLevel: number;
   frtTargetSec: number;
 };
@@ -56,7 +55,7 @@ export async function runReport(db: Kysely<Database>, name: ReportName, q: Repor
     case 'contacts':
       return contactsReport(db, q);
     case 'busy-hours':
-      return busyHoursReport(db, q, { agentConcurrency: ctx.agentConcurrency, serviceLevel: ctx.serviceLevel, frtTargetSec: ctx.frtTargetSec });
+      return busyHoursReport(db, q, { serviceLevel: ctx.serviceLevel, frtTargetSec: ctx.frtTargetSec });
     case 'live':
       return liveReport(db, ctx.now, q.filters);
     default: {

@@ -1,5 +1,5 @@
 /**
- * Erlang C queueing model behind the busy-hours staffing hint (METRICS "staffing hint").
+ * Erlang C queueing model behind the busy-hours staffing hint (docs/metrics.md "Staffing hint").
  * Pure functions, no database. Units: the offered load A is in Erlangs (arrival rate × handle
  * time, both in the same time unit); times (target, handle time) in seconds.
  */
@@ -41,7 +41,7 @@ export function serviceLevel(agents: number, load: number, targetSec: number, ha
 export type StaffingInput = {
   /** arrivals per second */
   arrivalRatePerSec: number;
-  /** average handle time per arrival in seconds (already divided by agent concurrency) */
+  /** average handle time per arrival in seconds (agent time per conversation, concurrency included) */
   handleTimeSec: number;
   /** answer-within target T in seconds */
   targetSec: number;

@@ -6,7 +6,7 @@ import { agentCondition, allOf, belongsToCycle } from './cycle-facts.js';
 import { localCell, toMatrix, type CellRow, type Matrix } from './local-hours.js';
 
 /**
- * Received inbound messages (METRICS "received": not reaction/system/request_welcome, never
+ * Received inbound messages (docs/metrics.md "received": not reaction/system/request_welcome, never
  * history) per local weekday × hour of their timestamp, over [from, to) in window.tz.
  * channel: the message's number. agent/team: messages belonging to a cycle whose assignee
  * (current, or at close) is that agent / in that team.

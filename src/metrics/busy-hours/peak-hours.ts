@@ -4,9 +4,9 @@ import type { Matrix } from './local-hours.js';
 export type PeakHour = { hour: number; count: number; avgPerDay: number };
 
 /**
- * METRICS "peak hours": the hours of day whose average per day is highest — the count in that
- * hour of day over all weekdays ÷ the local days of the window. At most `top`, busiest first
- * (ties: earlier hour first); hours with nothing are never peaks.
+ * Peak hours (docs/metrics.md "Busy hours"): the hours of day whose average per day is highest
+ * — the count in that hour of day over all weekdays ÷ the local days of the window. At most
+ * `top`, busiest first (ties: earlier hour first); hours with nothing are never peaks.
  */
 export function peakHours(counts: Matrix, days: number, top = 3): PeakHour[] {
   if (days <= 0) return [];

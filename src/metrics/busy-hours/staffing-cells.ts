@@ -1,30 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
-import { inWindow } from '../messages/message-facts.js';
 import { agentsNeeded } from '../staffing.js';
-import { readStats, secondsBetween, statsColumns, type DurationStats } from '../stats.js';
 import type { ReportQuery } from '../window.js';
-import { agentCondition, allOf } from './cycle-facts.js';
+import { agentReplyConditions } from './handle-time.js';
 import { localCell, mapMatrix, toMatrix, type CellRow, type Matrix } from './local-hours.js';
-
-/**
- * Resolution time (closed_at − opened_at, seconds) of cycles closed by an agent, anchored on
- * closed_at in [from, to); auto_close, automation and api closes are left out. The staffing
- * hint's handle time is its mean ÷ agent concurrency.
- * channel: the cycle's number. agent/team: the assignee at close.
- */
-export async function agentResolution(db: Kysely<Database>, q: ReportQuery): Promise<DurationStats> {
-  const { rows } = await sql<Record<string, unknown>>`
-    SELECT ${sql.join(statsColumns(secondsBetween(sql`c.opened_at`, sql`c.closed_at`), 'res'))}
-    FROM conversations c
-    WHERE ${allOf([
-      sql<boolean>`c.closed_by = 'agent'`,
-      inWindow(sql`c.closed_at`, q.window),
-      q.filters.channel === undefined ? null : sql<boolean>`c.phone_number_id = ${q.filters.channel}`,
-      agentCondition(sql`c.assignee_id`, q.filters),
-    ])}`.execute(db);
-  return readStats(rows[0] ?? {}, 'res');
-}
 
 /**
  * Per local weekday × hour: the sum over each real hour of that cell of the number of distinct
@@ -41,19 +20,14 @@ export async function agentHours(db: Kysely<Database>, q: ReportQuery): Promise<
     FROM (
       SELECT date_trunc('hour', m.counted_at, ${w.tz}::text) AS real_hour, count(DISTINCT m.agent_id) AS agents
       FROM messages m
-      WHERE ${allOf([
-        sql<boolean>`m.direction = 'outbound' AND m.sender_type = 'agent' AND m.agent_id IS NOT NULL AND m.origin <> 'history'`,
-        inWindow(sql`m.counted_at`, w),
-        q.filters.channel === undefined ? null : sql<boolean>`m.phone_number_id = ${q.filters.channel}`,
-        agentCondition(sql`m.agent_id`, q.filters),
-      ])}
+      WHERE ${agentReplyConditions(q)}
       GROUP BY 1
     ) x
     GROUP BY 1, 2`.execute(db);
   return toMatrix(rows, (r) => Number(r.n), 0);
 }
 
-export type StaffingSettings = { concurrency: number; serviceLevel: number; frtTargetSec: number };
+export type StaffingSettings = { serviceLevel: number; frtTargetSec: number };
 
 export type StaffingMatrices = {
   /** contact-opened cycles per hour of that cell: λ in arrivals per hour; null where the cell never occurs */

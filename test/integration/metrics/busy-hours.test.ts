@@ -69,9 +69,9 @@ describe.each(testDatabases)('busy-hours report on $name', (database) => {
     await inbound(k, 'w4', '2026-10-25T01:30:00Z'); // Sun 01:30 GMT → (7, 1) again
     await inbound(k, 'w5', '2026-10-25T02:30:00Z'); // Sun 02:30 GMT → (7, 2)
     await inbound(k, 'w6', '2026-10-18T22:59:00Z'); // Sun 18 Oct 23:59 BST: before the window
-    // two contact-opened cycles in the repeated hour, closed by an agent after 1800 s and 5400 s
-    await seedConversation(ctx.store.db, { contactId: k, channel: 'pn1', openedAt: '2026-10-25T00:30:00Z', closedAt: '2026-10-25T01:00:00Z', closedBy: 'agent' });
-    await seedConversation(ctx.store.db, { contactId: k, channel: 'pn1', openedAt: '2026-10-25T01:30:00Z', closedAt: '2026-10-25T03:00:00Z', closedBy: 'agent' });
+    // two contact-opened cycles in the repeated hour, both closed by ana
+    await seedConversation(ctx.store.db, { contactId: k, channel: 'pn1', openedAt: '2026-10-25T00:30:00Z', closedAt: '2026-10-25T01:00:00Z', closedBy: 'agent', closerAgentId: 'ana' });
+    await seedConversation(ctx.store.db, { contactId: k, channel: 'pn1', openedAt: '2026-10-25T01:30:00Z', closedAt: '2026-10-25T03:00:00Z', closedBy: 'agent', closerAgentId: 'ana' });
     // ana replies in each of the two real 01:00 hours: 1 distinct agent in each
     for (const [wamid, at] of [['r1', '2026-10-25T00:40:00Z'], ['r2', '2026-10-25T01:40:00Z']] as const) {
       await seedMessage(ctx.store.db, { wamid, direction: 'outbound', contactId: k, channel: 'pn1', sentAt: at, senderType: 'agent', agentId: 'ana' });
@@ -89,15 +89,19 @@ describe.each(testDatabases)('busy-hours report on $name', (database) => {
       { hour: 2, count: 1, avgPerDay: 1 / 7 },
     ]);
     // Sunday 01:00: 2 arrivals over the 2 times that hour occurred → λ = 1 per hour.
-    // AHT = mean(1800, 5400) / 3 = 3600 / 3 = 1200 s → A = (1/3600)·1200 = 1/3 Erlang.
-    //   N = 1: C = A = 1/3, SL = 1 − (1/3)·e^{−(2/3)·300/1200} = 1 − 0.333333·0.846482 = 0.717839 < 0.8
-    //   N = 2: B(1) = (1/3)/(4/3) = 1/4, B(2) = (1/12)/(2 + 1/12) = 1/25,
-    //          C = (2/25) / (2 − (1/3)·(24/25)) = (2/25)/(42/25) = 1/21,
-    //          SL = 1 − (1/21)·e^{−(5/3)·(1/4)} = 1 − 0.047619·0.659241 = 0.968608 ≥ 0.8 → 2 agents
-    expect(autumn.staffing.handleTimeSec).toBe(1200);
+    // Handle time: ana replied in 2 real hours (00:00Z = 01:00 BST, 01:00Z = 01:00 GMT) and closed
+    // 2 cycles → AHT = 2 · 3600 / 2 = 3600 s → A = (1/3600)·3600 = 1 Erlang.
+    //   N = 1: N ≤ A, unstable → SL 0
+    //   N = 2: B(1) = 1/2, B(2) = (1/2)/(2 + 1/2) = 1/5, C = (2/5)/(2 − 4/5) = 1/3,
+    //          SL = 1 − (1/3)·e^{−1·300/3600} = 1 − 0.333333·0.920044 = 0.693319 < 0.8
+    //   N = 3: B(3) = (1/5)/(3 + 1/5) = 1/16, C = (3/16)/(3 − 15/16) = 1/11,
+    //          SL = 1 − (1/11)·e^{−2·300/3600} = 1 − 0.090909·0.846482 = 0.923047 ≥ 0.8 → 3 agents
+    expect([autumn.staffing.activeAgentHours, autumn.staffing.agentCloses]).toEqual([2, 2]);
+    expect(autumn.staffing.handleTimeSec).toBe(3600);
+    expect(autumn.staffing.noHintReason).toBeNull();
     expect(autumn.staffing.arrivalsPerHour[6]![1]).toBe(1);
-    expect(autumn.staffing.load[6]![1]).toBeCloseTo(1 / 3, 12);
-    expect(autumn.staffing.agentsNeeded[6]![1]).toBe(2);
+    expect(autumn.staffing.load[6]![1]).toBe(1);
+    expect(autumn.staffing.agentsNeeded[6]![1]).toBe(3);
     expect(autumn.staffing.agentsNeeded[0]![10]).toBe(0); // no arrivals, no agents
     // agents replying: 1 in the BST 01:00 hour + 1 in the GMT 01:00 hour, over 2 hours → 1.0
     expect(autumn.staffing.agentsReplied[6]![1]).toBe(1);
@@ -115,8 +119,9 @@ describe.each(testDatabases)('busy-hours report on $name', (database) => {
     expect(spring.staffing.arrivalsPerHour[6]![1]).toBeNull();
     expect(spring.staffing.agentsReplied[6]![1]).toBeNull();
     expect(spring.staffing.agentsNeeded[6]![1]).toBeNull();
-    // no agent-closed cycle in March: no handle time, so no load anywhere
+    // no agent reply in March: no handle time, so no load anywhere, and the report says why
     expect(spring.staffing.handleTimeSec).toBeNull();
+    expect(spring.staffing.noHintReason).toBe('no-agent-replies');
     expect(spring.staffing.agentsNeeded[0]![10]).toBeNull();
   });
 
@@ -149,40 +154,40 @@ describe.each(testDatabases)('busy-hours report on $name', (database) => {
 
     const from = '2026-11-02T00:00:00Z';
     const to = '2026-11-16T00:00:00Z';
-    const r = await report(from, to, 'UTC', {}, { agentConcurrency: 1 });
+    const r = await report(from, to, 'UTC');
+    expect([r.staffing.serviceLevel, r.staffing.frtTargetSec]).toEqual([0.8, 300]); // defaults
     expect(r.opened.counts).toEqual(matrix([[1, 10, 5], [7, 23, 1]]));
     expect(r.staffing.arrivals).toEqual(matrix([[1, 10, 4], [7, 23, 1]]));
-    // agent-closed in window: 1800 and 5400 → avg 3600, median 3600, p90 = 1800 + 0.9·3600 = 5040
-    expect(r.staffing.agentResolution).toEqual({ count: 2, avg: 3600, median: 3600, p90: 5040, max: 5400 });
-    expect(r.staffing.handleTimeSec).toBe(3600); // concurrency 1
-    // Monday 10:00: λ = 4 / 2 h = 2 per hour; A = (2/3600)·3600 = 2 Erlangs; T = 300 s:
-    //   N = 3: SL = 1 − (4/9)·e^{−300/3600} = 1 − 0.444444·0.920044 = 0.591092 < 0.8
-    //   N = 4: SL = 1 − (4/23)·e^{−600/3600} = 1 − 0.173913·0.846482 = 0.852786 ≥ 0.8 → 4
+    // Agent-active hours: (ana, 2 Nov 10h) — o1 and o2 are one hour —, (ben, 2 Nov 10h), (ana, 9 Nov 10h)
+    // = 3 (automation, echo, history are not agent replies). Closes in the window by ana or ben:
+    // the 1st cycle (assignee ana) and the 2nd (assignee ben); the auto_close has no agent, the pn2
+    // cycle closes at `to` → 2. AHT = 3 · 3600 / 2 = 5400 s.
+    expect([r.staffing.activeAgentHours, r.staffing.agentCloses, r.staffing.handleTimeSec]).toEqual([3, 2, 5400]);
+    // Monday 10:00: λ = 4 / 2 h = 2 per hour; A = (2/3600)·5400 = 3 Erlangs; T = 300 s:
+    //   B(1..4) = 3/4, 9/17, 9/26, 27/131
+    //   N = 4: C = (108/131)/(4 − 3·104/131) = 27/53, SL = 1 − 0.509434·e^{−300/5400} = 1 − 0.509434·0.945959 = 0.518096
+    //   N = 5: B = 81/736, C = (405/736)/(5 − 3·655/736) = 81/343, SL = 1 − 0.236152·e^{−600/5400} = 1 − 0.236152·0.894839 = 0.788682 < 0.8
+    //   N = 6: B = 81/1553, C = (486/1553)/(6 − 3·1472/1553) = 81/817, SL = 1 − 0.099143·e^{−900/5400} = 1 − 0.099143·0.846482 = 0.916077 → 6
     expect(r.staffing.arrivalsPerHour[0]![10]).toBe(2);
-    expect(r.staffing.load[0]![10]).toBe(2);
-    expect(r.staffing.agentsNeeded[0]![10]).toBe(4);
-    // Sunday 23:00: λ = 1 / 2 h = 0.5 per hour; A = 0.5 Erlang:
-    //   N = 1: SL = 1 − 0.5·e^{−0.5·300/3600} = 1 − 0.5·0.959189 = 0.520406 < 0.8
-    //   N = 2: B(1) = 1/3, B(2) = (1/6)/(13/6) = 1/13, C = (2/13)/(2 − 0.5·12/13) = (2/13)/(20/13) = 1/10,
-    //          SL = 1 − 0.1·e^{−1.5·300/3600} = 1 − 0.1·0.882497 = 0.911750 → 2
+    expect(r.staffing.load[0]![10]).toBe(3);
+    expect(r.staffing.agentsNeeded[0]![10]).toBe(6);
+    // Sunday 23:00: λ = 1 / 2 h = 0.5 per hour; A = (0.5/3600)·5400 = 0.75 Erlang:
+    //   N = 1: C = A = 0.75, SL = 1 − 0.75·e^{−0.25·300/5400} = 1 − 0.75·0.986207 = 0.260345 < 0.8
+    //   N = 2: B(1) = 3/7, B(2) = (9/28)/(65/28) = 9/65, C = (18/65)/(2 − 0.75·56/65) = 9/44,
+    //          SL = 1 − 0.204545·e^{−1.25·300/5400} = 1 − 0.204545·0.932914 = 0.809177 ≥ 0.8 → 2
     expect(r.staffing.agentsNeeded[6]![23]).toBe(2);
     expect(r.staffing.agentsNeeded[2]![12]).toBe(0);
     // agents replying on Monday 10:00: (2 + 1) distinct over 2 hours = 1.5 (automation, echo, history not agents)
     expect(r.staffing.agentsReplied[0]![10]).toBe(1.5);
     expect(r.staffing.agentsReplied[0]![11]).toBe(0);
 
-    // Defaults: concurrency 3 → AHT 1200 s; A = (2/3600)·1200 = 2/3; N = 2 (SL(1) = 0.386637, SL(2) = 0.880578)
-    const d = await report(from, to, 'UTC');
-    expect([d.staffing.concurrency, d.staffing.serviceLevel, d.staffing.frtTargetSec]).toEqual([3, 0.8, 300]);
-    expect(d.staffing.handleTimeSec).toBe(1200);
-    expect(d.staffing.load[0]![10]).toBeCloseTo(2 / 3, 12);
-    expect(d.staffing.agentsNeeded[0]![10]).toBe(2);
 
     // team sales = ana: cycles assigned to ana (only the first), their inbound messages, ana's replies
     const sales = await report(from, to, 'UTC', { team: 'sales' });
     expect(sales.opened.counts).toEqual(matrix([[1, 10, 1]]));
     expect(sales.messages.total).toBe(1); // i1 belongs to ana's cycle; i2 to ben's
-    expect(sales.staffing.agentResolution.avg).toBe(1800);
+    // ana's 2 active hours, her 1 close → AHT 7200 s
+    expect([sales.staffing.activeAgentHours, sales.staffing.agentCloses, sales.staffing.handleTimeSec]).toEqual([2, 1, 7200]);
     expect(sales.staffing.agentsReplied[0]![10]).toBe(1); // (1 + 1) / 2
     // channel pn2: only the Sunday cycle
     const pn2 = await report(from, to, 'UTC', { channel: 'pn2' });
