@@ -99,7 +99,6 @@ const EnvSchema = z.object({
       const r = v ? parseBusinessHours(v) : null;
       if (r && !r.ok) ctx.addIssue({ code: 'custom', message: `BUSINESS_HOURS: ${r.error}` });
     }),
-  AGENT_CONCURRENCY: decimal('AGENT_CONCURRENCY', 3, 'a number of conversations above 0 and at most 50', (n) => n > 0 && n <= 50),
   SERVICE_LEVEL: decimal('SERVICE_LEVEL', 0.8, 'a share between 0 and 1 (exclusive), like 0.8 for 80 %', (n) => n > 0 && n < 1),
   FRT_TARGET: wholeNumber('FRT_TARGET', 'seconds', 300, 1),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'SLACK_BOT_TOKEN must start with xoxb-').optional(),
@@ -134,7 +133,6 @@ export type Config = {
   reports: {
     tz: string;
     businessHours?: BusinessHours;
-    agentConcurrency: number;
     serviceLevel: number;
     frtTargetSec: number;
   };
@@ -190,7 +188,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reports: {
       tz: e.REPORT_TZ,
       businessHours: businessHours(e.BUSINESS_HOURS, e.REPORT_TZ),
-      agentConcurrency: e.AGENT_CONCURRENCY,
       serviceLevel: e.SERVICE_LEVEL,
       frtTargetSec: e.FRT_TARGET,
     },

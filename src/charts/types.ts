@@ -24,7 +24,7 @@ export type AgentPerformanceRow = {
   medianFirstResponseSec: number | null;
   /** Median resolution time in seconds; null when the agent closed nothing in the window. */
   medianResolutionSec: number | null;
-  /** Median more than 2× the team median (METRICS.md "outlier"): highlighted and marked ⚠. */
+  /** Median more than 2× the team median (docs/metrics.md "outlier"): highlighted and marked ⚠. */
   outlier?: boolean;
   /** Fewer than 5 values: shown, but labelled "(few data)". */
   fewData?: boolean;

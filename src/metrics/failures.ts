@@ -37,7 +37,7 @@ export type FailuresReport = {
 };
 
 /**
- * METRICS.md "failed" over [from, to) in window.tz: outbound wamids (echoes included, history
+ * docs/metrics.md "failed" over [from, to) in window.tz: outbound wamids (echoes included, history
  * never) with a failed status and no delivered/read/played at all, counted by the failed time;
  * broken down by error code (with its title and chart class), channel and pricing category;
  * failure rate over the sent cohort (sent in window by send time, failed whenever); per local

@@ -24,7 +24,7 @@ export type MessagesReport = {
 };
 
 /**
- * METRICS.md "Messages" over [from, to) in window.tz. Counted: received and reactions (inbound,
+ * docs/metrics.md "Messages" over [from, to) in window.tz. Counted: received and reactions (inbound,
  * by timestamp); sent (distinct outbound wamids by send time = sent status, else earliest status,
  * else inbox event; echoes count, history never); delivered (by delivered time, else earliest
  * read/played); read (earliest read/played); failed (failed and never delivered, by failed time);

@@ -38,7 +38,7 @@ describe.each(testDatabases)('report JSON matches docs/reports.md on $name', (da
     store = await database.open();
     await deliverToStore(store.db, generateTraffic({ seed: 3, start: START, days: 1, scale: 0.4 }), /agent=([^;]+)/);
     await settleConversations(store.db, NOW, 24 * 3_600_000);
-    const ctx = { now: NOW, agentConcurrency: 3, serviceLevel: 0.8, frtTargetSec: 300, businessHours: { days: { '1': [[540, 1080]], '2': [[540, 1080]], '3': [[540, 1080]], '4': [[540, 1080]], '5': [[540, 780]], '6': [], '7': [[540, 1080]] }, tz: 'Asia/Dubai' } as const };
+    const ctx = { now: NOW, serviceLevel: 0.8, frtTargetSec: 300, businessHours: { days: { '1': [[540, 1080]], '2': [[540, 1080]], '3': [[540, 1080]], '4': [[540, 1080]], '5': [[540, 780]], '6': [], '7': [[540, 1080]] }, tz: 'Asia/Dubai' } as const };
     for (const name of REPORT_NAMES) {
       results.set(name, await runReport(store.db, name, { window: { from: START, to: NOW, tz: 'Asia/Dubai' }, filters: {} }, ctx as never));
     }
