@@ -21,7 +21,7 @@ describe('explainError', () => {
   });
   it('keeps outside faults and config errors to their message, exit 1', () => {
     expect(explainError(new OutsideFault('no data yet in ./.data'), 'report')).toEqual({ lines: ['wapulse report: no data yet in ./.data'], exitCode: 1 });
-    expect(explainError(new ConfigError(['PORT: bad']))).toEqual({ lines: ['Invalid configuration:\n  - PORT: bad'], exitCode: 1 });
+    expect(explainError(new ConfigError(['PORT must be a whole number from 0 to 65535']))).toEqual({ lines: ['Invalid configuration (environment or .env):\n  - PORT must be a whole number from 0 to 65535'], exitCode: 1 });
   });
   it('names file system faults by path', () => {
     const e = systemError({ code: 'EACCES', syscall: 'open', path: '/root/x.csv' });
