@@ -11,8 +11,9 @@ export function heatmapLines(weekdays: readonly string[], m: Matrix<number | nul
   const cells = m.map((row) => row.map((v) => (v === null ? '·' : format(v))));
   const w = Math.max(2, ...cells.flat().map(width));
   const pad = (s: string) => ' '.repeat(w - width(s)) + s;
+  // weekday labels are 3 wide: the hour header starts under the first cell
   const block = (start: number) => [
-    `  ${'   '}  ${Array.from({ length: 12 }, (_, i) => pad(String(start + i).padStart(2, '0'))).join(' ')}`,
+    `       ${Array.from({ length: 12 }, (_, i) => pad(String(start + i).padStart(2, '0'))).join(' ')}`,
     ...weekdays.map((d, i) => `  ${d.padEnd(3)}  ${(cells[i] ?? []).slice(start, start + 12).map(pad).join(' ')}`),
   ];
   return [...block(0), '', ...block(12)];

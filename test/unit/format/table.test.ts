@@ -61,6 +61,14 @@ describe('text tables', () => {
     expect(t).toContain('* counted for agent omar only. Not filtered (no agent to filter by): messages received, new contacts.');
   });
 
+  it('say which facts an agent filter cannot reach', async () => {
+    const t = await table({ ...messages, filters: { agent: 'omar' } });
+    expect(t.split('\n').slice(2, 4)).toEqual([
+      'filters: agent omar',
+      'note: agent/team filters apply to outbound messages; received messages and reactions are counted for everyone',
+    ]);
+  });
+
   it('show one section when asked', async () => {
     const t = await table(messages, 'days');
     expect(t).toContain('days:');
