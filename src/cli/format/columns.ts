@@ -23,6 +23,8 @@ export type Column<T> = {
   tableOnly?: boolean;
   /** text table: longer text is shortened at a word boundary, with an ellipsis */
   maxWidth?: number;
+  /** text table: what an empty value means (`none given` for a null category); CSV leaves it empty */
+  blank?: string;
 };
 
 export type SectionTable = { columns: Column<never>[]; rows: unknown[] };

@@ -18,9 +18,12 @@ const LABELS: Record<string, string> = {
  */
 export function overviewLines(r: OverviewReport): string[] {
   const tz = r.window.tz;
-  const compared = r.asOf
-    ? `compared with ${formatWindow(r.previousWindow)}: the same elapsed span of the previous period, as this one runs only to ${formatInstant(new Date(r.asOf), tz)}`
-    : `compared with ${formatWindow(r.previousWindow)}, the equal window just before`;
+  const compared = [
+    `compared with: ${formatWindow(r.previousWindow)}`,
+    r.asOf
+      ? `  (this period runs only to ${formatInstant(new Date(r.asOf), tz)}: the same elapsed span of the previous one)`
+      : '  (the window of equal length just before)',
+  ];
   const personal = (['agent', 'team'] as const).filter((f) => r.filters[f] !== undefined);
   const rows = kpiRows(r).map((k) => {
     const value = (v: number | null) => (k.unit === 'fraction' ? percent(v) : k.unit === 'seconds' ? duration(v) : v === null ? '–' : formatCount(v));
@@ -30,7 +33,7 @@ export function overviewLines(r: OverviewReport): string[] {
   const table = [['KPI', 'now', 'before', 'change'], ...rows];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((row) => width(row[i]!))));
   const line = (row: string[]) => `  ${row.map((x, i) => (i === 0 ? x.padEnd(widths[0]!) : ' '.repeat(widths[i]! - width(x)) + x)).join('  ')}`;
-  const lines = [compared, '', line(table[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const lines = [...compared, '', line(table[0]!), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
   if (personal.length) {
     const by = personal.map((f) => `${f} ${r.filters[f]}`).join(' and ');
     const unmarked = rows.filter((row) => !row[0]!.endsWith(' *')).map((row) => row[0]!);

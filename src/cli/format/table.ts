@@ -39,10 +39,14 @@ export function keyValueLines(t: SectionTable, tz: string): string[] {
 export function gridLines(t: SectionTable, tz: string, canTurn = true): string[] {
   const columns = shown(t);
   if (t.rows.length === 0) return ['  (none)'];
-  const cells = t.rows.map((row) => columns.map((c) => shorten(humanise(c.kind, c.get(row), tz), c.maxWidth)));
+  const cells = t.rows.map((row) => columns.map((c) => shorten(humanise(c.kind, c.get(row), tz) || (c.blank ?? ''), c.maxWidth)));
   const widths = columns.map((c, i) => Math.max(width(header(c)), ...cells.map((r) => width(r[i]!))));
   const total = widths.reduce((a, b) => a + b + 2, 0);
-  if (canTurn && total > MAX_WIDTH && t.rows.length <= MAX_TURNED_ROWS) return turned(columns, cells);
+  if (canTurn && total > MAX_WIDTH && t.rows.length <= MAX_TURNED_ROWS) {
+    const turnedLines = turned(columns, cells);
+    // turning only helps when the rows are narrower than the columns were
+    if (Math.max(...turnedLines.map(width)) < total) return turnedLines;
+  }
   const line = (xs: string[]) => `  ${xs.map((x, i) => (rightAligned(columns[i]!) ? padStart(x, widths[i]!) : padEnd(x, widths[i]!))).join('  ')}`.trimEnd();
   return [line(columns.map(header)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
 }

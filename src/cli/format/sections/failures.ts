@@ -6,7 +6,10 @@ export const failuresSections: ReportSections<FailuresReport> = {
   sections: {
     byCode: {
       describe: 'one row per error code: failures in the window',
-      table: (r) => tableOf(r.byCode, [count('code', (c) => c.code), text('title', (c) => c.title), text('class', (c) => c.class), count('count', (c) => c.count)]),
+      table: (r) => tableOf(r.byCode, [
+        text('code', (c) => c.code, { blank: 'no code' }), text('title', (c) => c.title, { maxWidth: 48 }),
+        text('class', (c) => c.class, { csvOnly: true }), count('count', (c) => c.count),
+      ]),
     },
     totals: {
       describe: 'one row: failed, the sent cohort, its failure rate, webhook errors',
@@ -33,7 +36,7 @@ export const failuresSections: ReportSections<FailuresReport> = {
       inTable: false,
       table: (r) => tableOf(
         r.days.flatMap((d) => d.byCode.map((c) => ({ date: d.date, ...c }))),
-        [text('date', (x) => x.date), count('code', (x) => x.code), count('count', (x) => x.count)],
+        [text('date', (x) => x.date), text('code', (x) => x.code, { blank: 'no code' }), count('count', (x) => x.count)],
       ),
     },
     byChannel: {
@@ -45,11 +48,13 @@ export const failuresSections: ReportSections<FailuresReport> = {
     },
     byPricingCategory: {
       describe: 'one row per pricing category: failures',
-      table: (r) => tableOf(r.byPricingCategory, [text('category', (c) => c.category), count('count', (c) => c.count)]),
+      table: (r) => tableOf(r.byPricingCategory, [text('category', (c) => c.category, { blank: 'none given' }), count('count', (c) => c.count)]),
     },
     webhookErrors: {
       describe: 'one row per error code of out-of-band webhook errors',
-      table: (r) => tableOf(r.webhookErrors.byCode, [count('code', (c) => c.code), text('title', (c) => c.title), count('count', (c) => c.count)]),
+      table: (r) => tableOf(r.webhookErrors.byCode, [
+        text('code', (c) => c.code, { blank: 'no code' }), text('title', (c) => c.title, { maxWidth: 48 }), count('count', (c) => c.count),
+      ]),
     },
   },
 };

@@ -7,7 +7,7 @@ export const liveSections: ReportSections<LiveReport> = {
     queue: {
       describe: 'one row per unassigned open conversation waiting on a reply, longest wait first',
       table: (r) => tableOf(r.queue, [
-        count('conversationId', (q) => q.conversationId, { label: 'conversation' }),
+        text('conversationId', (q) => q.conversationId, { label: 'conversation' }),
         text('waId', (q) => q.waId, { label: 'contact' }), text('name', (q) => q.name),
         text('phoneNumberId', (q) => q.phoneNumberId, { csvOnly: true }),
         instant('openedAt', (q) => q.openedAt, { csvOnly: true }),
@@ -30,7 +30,7 @@ export const liveSections: ReportSections<LiveReport> = {
         r.assignees.flatMap((a) => a.conversations.map((c) => ({ agentId: a.agentId, agentName: a.name, ...c }))),
         [
           text('agentId', (c) => c.agentId, { csvOnly: true }), text('agentName', (c) => c.agentName ?? c.agentId, { label: 'agent' }),
-          count('conversationId', (c) => c.conversationId, { label: 'conversation' }),
+          text('conversationId', (c) => c.conversationId, { label: 'conversation' }),
           text('waId', (c) => c.waId, { label: 'contact' }), text('name', (c) => c.name),
           text('phoneNumberId', (c) => c.phoneNumberId, { csvOnly: true }),
           instant('openedAt', (c) => c.openedAt, { csvOnly: true }), instant('assignedAt', (c) => c.assignedAt, { csvOnly: true }),
@@ -42,7 +42,7 @@ export const liveSections: ReportSections<LiveReport> = {
       describe: 'one row: the instant, open conversations assigned and unassigned, waiting in the queue',
       single: true,
       table: (r) => tableOf([r], [
-        instant('now', (x) => x.now, { label: 'at' }), count('assignedOpen', (x) => x.assignedOpen, { label: 'open, assigned' }),
+        instant('now', (x) => x.now, { csvOnly: true }), count('assignedOpen', (x) => x.assignedOpen, { label: 'open, assigned' }),
         count('unassignedOpen', (x) => x.unassignedOpen, { label: 'open, unassigned' }), count('queue', (x) => x.queue.length, { label: 'waiting in the queue' }),
       ]),
     },

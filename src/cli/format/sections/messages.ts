@@ -43,14 +43,14 @@ export const messagesSections: ReportSections<MessagesReport> = {
     },
     billable: {
       describe: 'one row per pricing category: billable messages sent',
-      table: (r) => tableOf(r.billable.byCategory, [text('category', (b) => b.category), count('count', (b) => b.count)]),
+      table: (r) => tableOf(r.billable.byCategory, [text('category', (b) => b.category, { blank: 'none given' }), count('count', (b) => b.count)]),
     },
     billableByChannel: {
       describe: 'one row per business number and pricing category',
       inTable: false,
       table: (r) => tableOf(
         r.byChannel.flatMap((c) => c.billable.byCategory.map((b) => ({ ...b, channel: c.channel, displayPhoneNumber: c.displayPhoneNumber }))),
-        [...channel<{ channel: string | null; displayPhoneNumber: string | null; category: string | null; count: number }>(), text('category', (b) => b.category), count('count', (b) => b.count)],
+        [...channel<{ channel: string | null; displayPhoneNumber: string | null; category: string | null; count: number }>(), text('category', (b) => b.category, { blank: 'none given' }), count('count', (b) => b.count)],
       ),
     },
   },
