@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { count, tableOf, text } from '../../../src/cli/format/columns.js';
 import { render } from '../../../src/cli/format/render.js';
+import { gridLines, shorten } from '../../../src/cli/format/table.js';
 import { formatWindow } from '../../../src/cli/format/window-text.js';
 import { busyHours, messages, overview } from './hand-made.js';
 
@@ -77,5 +79,26 @@ describe('text tables', () => {
     expect(t).toContain('days:');
     expect(t).not.toContain('totals:');
     await expect(table(messages, 'nope')).rejects.toThrow(/must be one of totals, days/);
+  });
+});
+
+describe('grids', () => {
+  const title = 'This message was not delivered to maintain healthy ecosystem engagement.';
+  it('shorten long text at a word boundary, marked with an ellipsis', () => {
+    // 48 wide: the first 47 characters end in "maintain heal"; back to the last space, then "…"
+    expect(shorten(title, 48)).toBe('This message was not delivered to maintain…');
+    expect(shorten('short', 48)).toBe('short');
+  });
+  it('print codes as written and a missing value as what it means', () => {
+    const rows = [{ code: 131049, title, count: 1234 }, { code: null, title: null, count: 1 }];
+    const lines = gridLines(tableOf(rows, [
+      text('code', (r) => r.code, { blank: 'no code' }), text('title', (r) => r.title, { maxWidth: 48 }), count('count', (r) => r.count),
+    ]), 'UTC');
+    expect(lines).toEqual([
+      '  code     title                                        count',
+      '  -------  -------------------------------------------  -----',
+      '  131049   This message was not delivered to maintain…  1,234',
+      '  no code                                                   1',
+    ]);
   });
 });
