@@ -43,7 +43,7 @@ export type ReportContext = {
 export async function runReport(db: Kysely<Database>, name: ReportName, q: ReportQuery, ctx: ReportContext): Promise<ReportResult> {
   switch (name) {
     case 'overview':
-      return overviewReport(db, q);
+      return overviewReport(db, q, { now: ctx.now });
     case 'messages':
       return messagesReport(db, q);
     case 'failures':

@@ -3,16 +3,23 @@ import type { Database } from '../store/index.js';
 import { contactsReport } from './contacts.js';
 import { conversationsReport } from './conversations.js';
 import { messagesReport } from './messages.js';
-import { delta, previousWindow, windowJson, type ReportFilters, type ReportQuery } from './window.js';
+import { delta, isRunning, previousWindow, windowJson, type ReportFilters, type ReportQuery } from './window.js';
 
-type Delta = ReturnType<typeof delta>;
+/** The filters a KPI was counted under: those given that apply to its facts. */
+type FilteredBy = { filteredBy: (keyof ReportFilters)[] };
+type Delta = ReturnType<typeof delta> & FilteredBy;
 /** A rate's value now and before; change is relative, like every delta (METRICS "Previous period"). */
-type RateDelta = { current: number | null; previous: number | null; change: number | null };
+type RateDelta = { current: number | null; previous: number | null; change: number | null } & FilteredBy;
+
+export type OverviewKpi = keyof OverviewReport['kpis'];
 
 export type OverviewReport = {
   report: 'overview';
   window: ReturnType<typeof windowJson>;
+  /** what the figures are compared with: the equal window before, or the same elapsed span of the previous period */
   previousWindow: ReturnType<typeof windowJson>;
+  /** for a window still running (today, this-week…): the instant its figures run to (now); else null */
+  asOf: string | null;
   filters: ReportFilters;
   kpis: {
     received: Delta;
@@ -32,40 +39,57 @@ export type OverviewReport = {
 };
 
 /**
- * The headline numbers of the window beside those of the equal window just before, each taken
- * from its own report so the overview can never disagree with them.
+ * Which filters reach which report's facts (see each report): channel reaches all; agent and
+ * team reach outbound messages and conversations (through the assignee), not received messages
+ * (no agent wrote them) nor contacts (a contact has no agent).
  */
-export async function overviewReport(db: Kysely<Database>, q: ReportQuery): Promise<OverviewReport> {
-  const prev = { window: previousWindow(q.window), filters: q.filters };
+const AGENT_FILTERS_APPLY: Record<'outbound' | 'inbound' | 'conversations' | 'contacts', boolean> = {
+  outbound: true, inbound: false, conversations: true, contacts: false,
+};
+
+/**
+ * The headline numbers of the window beside those of the previous period, each taken from its
+ * own report so the overview can never disagree with them. With `now` inside the window
+ * (a period to date), both sides run for the same elapsed span: the current one up to `now`,
+ * the previous one as long from its start (previousWindow).
+ */
+export async function overviewReport(db: Kysely<Database>, q: ReportQuery, opts: { now?: Date } = {}): Promise<OverviewReport> {
+  const running = opts.now !== undefined && isRunning(q.window, opts.now);
+  const current = running ? { window: { ...q.window, to: opts.now! }, filters: q.filters } : q;
+  const prev = { window: previousWindow(q.window, opts.now), filters: q.filters };
   const [m, mp, c, cp, k, kp] = await Promise.all([
-    messagesReport(db, q),
+    messagesReport(db, current),
     messagesReport(db, prev),
-    conversationsReport(db, q),
+    conversationsReport(db, current),
     conversationsReport(db, prev),
-    contactsReport(db, q),
+    contactsReport(db, current),
     contactsReport(db, prev),
   ]);
+  const by = (facts: keyof typeof AGENT_FILTERS_APPLY) => ({
+    filteredBy: (['channel', 'agent', 'team'] as const).filter((f) => q.filters[f] !== undefined && (f === 'channel' || AGENT_FILTERS_APPLY[facts])),
+  });
   return {
     report: 'overview',
     window: windowJson(q.window),
     previousWindow: windowJson(prev.window),
+    asOf: running ? opts.now!.toISOString() : null,
     filters: q.filters,
     kpis: {
-      received: delta(m.received, mp.received),
-      sent: delta(m.sent, mp.sent),
-      deliveryRate: ratio(m.deliveryRate.value, mp.deliveryRate.value),
-      readRate: ratio(m.readRate.value, mp.readRate.value),
-      failed: delta(m.failed, mp.failed),
-      conversationsOpened: delta(c.opened.total, cp.opened.total),
-      conversationsClosed: delta(c.closed.total, cp.closed.total),
-      unresolved: delta(c.unresolved, cp.unresolved),
-      medianFirstResponseSec: ratio(c.firstResponse.median, cp.firstResponse.median),
-      medianResolutionSec: ratio(c.resolution.median, cp.resolution.median),
-      newContacts: delta(k.new.total, kp.new.total),
+      received: { ...delta(m.received, mp.received), ...by('inbound') },
+      sent: { ...delta(m.sent, mp.sent), ...by('outbound') },
+      deliveryRate: { ...ratio(m.deliveryRate.value, mp.deliveryRate.value), ...by('outbound') },
+      readRate: { ...ratio(m.readRate.value, mp.readRate.value), ...by('outbound') },
+      failed: { ...delta(m.failed, mp.failed), ...by('outbound') },
+      conversationsOpened: { ...delta(c.opened.total, cp.opened.total), ...by('conversations') },
+      conversationsClosed: { ...delta(c.closed.total, cp.closed.total), ...by('conversations') },
+      unresolved: { ...delta(c.unresolved, cp.unresolved), ...by('conversations') },
+      medianFirstResponseSec: { ...ratio(c.firstResponse.median, cp.firstResponse.median), ...by('conversations') },
+      medianResolutionSec: { ...ratio(c.resolution.median, cp.resolution.median), ...by('conversations') },
+      newContacts: { ...delta(k.new.total, kp.new.total), ...by('contacts') },
     },
   };
 }
 
-function ratio(current: number | null, previous: number | null): RateDelta {
+function ratio(current: number | null, previous: number | null) {
   return { current, previous, change: current === null || previous === null || previous === 0 ? null : (current - previous) / previous };
 }

@@ -1,33 +1,54 @@
-import { isObject, isRate, isStats } from './values.js';
+import type { DurationStats, Rate } from '../../metrics/index.js';
+import type { Column, SectionTable } from './columns.js';
 
 /**
- * CSV of a report: the rows at `rowsPath` (e.g. the agents table), one column per flattened
- * field (`frt.median`, `delivery_rate.value` …); without a rows path, `path,value` pairs.
+ * One section as RFC 4180 CSV: a header row of named columns (always, even with no rows),
+ * CRLF line ends, fields quoted when they hold a comma, quote, CR or LF. Values stay raw:
+ * fractions as fractions, durations in seconds (to the millisecond), instants as ISO UTC.
  */
-export function formatCsv(result: Record<string, unknown>, rowsPath?: string): string {
-  const rows = rowsPath ? (get(result, rowsPath) as unknown) : undefined;
-  const records = Array.isArray(rows) ? rows.map((r) => flatten(r)) : Object.entries(flatten(result)).map(([path, value]) => ({ path, value }));
-  const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
-  return [columns, ...records.map((r) => columns.map((c) => (r as Record<string, unknown>)[c]))].map((row) => row.map(quote).join(',')).join('\n') + '\n';
+export function formatCsv(table: SectionTable): string {
+  const columns = (table.columns as Column<unknown>[]).filter((c) => !c.tableOnly);
+  const header = columns.flatMap(csvNames);
+  const rows = table.rows.map((row) => columns.flatMap((c) => csvValues(c, c.get(row))));
+  return [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
 }
 
-function flatten(v: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
-  if (isObject(v) || (isStats(v) || isRate(v))) {
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) flatten(x, prefix ? `${prefix}.${k}` : k, out);
-  } else if (Array.isArray(v) && v.some((x) => typeof x === 'object' && x !== null)) {
-    v.forEach((x, i) => flatten(x, `${prefix}[${i}]`, out));
-  } else {
-    out[prefix] = Array.isArray(v) ? v.join(' ') : v;
+function csvNames(c: Column<unknown>): string[] {
+  switch (c.kind) {
+    case 'rate':
+      return [c.name, `${c.name}Numerator`, `${c.name}Denominator`];
+    case 'stats':
+      // a stats column without a name (the row is one duration figure) gives count, avgSec…
+      return ['Count', 'AvgSec', 'MedianSec', 'P90Sec', 'MaxSec'].map((s) => (c.name ? `${c.name}${s}` : `${s[0]!.toLowerCase()}${s.slice(1)}`));
+    default:
+      return [c.name];
   }
-  return out;
 }
 
-function get(obj: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (isObject(o) ? o[k] : undefined), obj);
+function csvValues(c: Column<unknown>, v: unknown): unknown[] {
+  switch (c.kind) {
+    case 'rate': {
+      const r = v as Rate;
+      return [r.value, r.numerator, r.denominator];
+    }
+    case 'stats': {
+      const s = v as DurationStats;
+      return [s.count, ...[s.avg, s.median, s.p90, s.max].map(millis)];
+    }
+    case 'seconds':
+      return [millis(v as number | null)];
+    default:
+      return [v];
+  }
+}
+
+/** Durations come from millisecond timestamps: more digits are float noise (117.69649999999999). */
+function millis(s: number | null): number | null {
+  return s === null ? null : Math.round(s * 1000) / 1000;
 }
 
 function quote(v: unknown): string {
   if (v === null || v === undefined) return '';
   const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }

@@ -1,23 +1,33 @@
 import { chartForReport } from '../../charts/index.js';
-import type { ReportName, ReportResult } from '../../metrics/index.js';
+import type { ReportResult } from '../../metrics/index.js';
 import { UsageError } from '../usage-error.js';
 import { formatCsv } from './csv.js';
-import { formatTable } from './table.js';
+import { formatTable } from './report-table.js';
+import { sectionTable } from './sections/index.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** How to render: `section` picks the CSV table (default: the report's main one). */
-export type RenderOptions = { section?: string };
+/**
+ * How to render: `section` picks the CSV table (default: the report's main one; an unknown
+ * name is a UsageError listing them), or the one section a text table shows (default: all); `tz` is the zone the live report's times are shown in
+ * (other reports carry theirs in `window.tz`).
+ */
+export type RenderOptions = { section?: string; tz?: string };
 
-export async function render(result: ReportResult, format: Format, _opts: RenderOptions = {}): Promise<string | Buffer> {
+export { REPORT_SECTIONS } from './sections/index.js';
+
+export async function render(result: ReportResult, format: Format, opts: RenderOptions = {}): Promise<string | Buffer> {
+  if (opts.section !== undefined && (format === 'json' || format === 'png')) {
+    throw new UsageError(`--section picks one table of the report: use it with --format csv or table, not ${format}`);
+  }
   switch (format) {
     case 'json':
       return `${JSON.stringify(result, null, 2)}\n`;
     case 'table':
-      return formatTable(result as unknown as Record<string, unknown>);
+      return formatTable(result, opts);
     case 'csv':
-      return formatCsv(result as unknown as Record<string, unknown>, CSV_ROWS[result.report]);
+      return formatCsv(sectionTable(result, opts.section));
     case 'png': {
       const png = await chartForReport(result);
       if (!png) throw new UsageError(`no chart for the ${result.report} report; charts exist for messages, failures, agents and busy-hours`);
@@ -29,12 +39,3 @@ export async function render(result: ReportResult, format: Format, _opts: Render
     }
   }
 }
-
-/** The table each report's CSV holds (one row per agent, per error code…); others flatten to path,value. */
-const CSV_ROWS: Partial<Record<ReportName, string>> = {
-  agents: 'agents',
-  failures: 'byCode',
-  messages: 'byChannel',
-  live: 'queue',
-};
-

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseReportArgs } from '../../../src/cli/report.js';
-import { formatCsv } from '../../../src/cli/format/csv.js';
-import { formatTable } from '../../../src/cli/format/table.js';
-import { humanDuration } from '../../../src/cli/format/values.js';
 import { loadConfig } from '../../../src/config.js';
 
 const config = loadConfig({ REPORT_TZ: 'Asia/Dubai' });
@@ -56,23 +53,5 @@ describe('parseReportArgs', () => {
     expect(() => parseReportArgs(['agents', '--format', '--out', 'x'], config, now)).toThrow(/^--format needs a value$/);
     expect(() => parseReportArgs(['agents', '--colour', 'red'], config, now)).toThrow(/^unknown option --colour$/);
     expect(() => parseReportArgs(['messages', 'extra'], config, now)).toThrow(/^unexpected argument: "extra"$/);
-  });
-});
-
-describe('formats', () => {
-  const result = {
-    report: 'x',
-    sent: 12,
-    deliveryRate: { value: 0.75, numerator: 9, denominator: 12 },
-    rows: [{ id: 'ana', frt: { count: 2, avg: 90, median: 90, p90: 114, max: 120 } }],
-  };
-  it('prints rates and durations for people', () => {
-    const t = formatTable(result);
-    expect(t).toContain('deliveryRate: 75.0% (9/12)');
-    expect(t).toContain('n=2 median 1m 30s p90 1m 54s avg 1m 30s max 2m 0s');
-    expect(humanDuration(3 * 3600 + 5 * 60)).toBe('3h 5m');
-  });
-  it('writes CSV rows with flattened metric columns', () => {
-    expect(formatCsv(result, 'rows')).toBe('id,frt.count,frt.avg,frt.median,frt.p90,frt.max\nana,2,90,90,114,120\n');
   });
 });
