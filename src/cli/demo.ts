@@ -69,7 +69,7 @@ export async function demoCommand(base: Config, argv: string[], outDir = 'demo-o
       await writeFile(join(outDir, `${name}.png`), png);
       written.push(`${name}.png`);
     }
-    if (name === 'overview') say(`\n${describeWindow(days.reportWindow)}\n${await render(result, 'table')}\n`);
+    if (name === 'overview') say(`\n${await render(result, 'table')}\n`);
   }
   say(`wrote ${written.length} files to ${outDir}/: ${written.join(', ')}\n`);
   say(`charts drawn with ${(await chartBackend()).name}\n`);

@@ -97,7 +97,7 @@ export async function reportCommand(config: Config, argv: string[], deps: Report
       const query = { ...args.query, filters: await resolveFilters(store.db, args.query.filters) };
       return settledReport(store, config, args.name, query, now);
     });
-    const output = await render(result, args.format, { section: args.section });
+    const output = await render(result, args.format, { section: args.section, tz: args.query.window.tz });
     // The table states its window in its header; other formats keep stdout clean for machines.
     if (args.format !== 'table' || args.out) {
       stderr(`${args.name === 'live' ? describeInstant(now, args.query.window.tz) : describeWindow(args.query.window)}\n`);

@@ -52,8 +52,9 @@ export const busyHours: BusyHoursReport = {
   messages: { counts: withCells(matrix(0), [[1, 14, 5], [6, 23, 1200]]), total: 1205, peakHours: [{ hour: 23, count: 1200, avgPerDay: 1200 / 7 }, { hour: 14, count: 5, avgPerDay: 5 / 7 }] },
   opened: { counts: withCells(matrix(0), [[1, 14, 2]]), total: 2, peakHours: [{ hour: 14, count: 2, avgPerDay: 2 / 7 }] },
   staffing: {
-    concurrency: 3, serviceLevel: 0.8, frtTargetSec: 300,
-    agentResolution: { count: 2, avg: 756, median: 756, p90: 900, max: 936 },
+    serviceLevel: 0.8, frtTargetSec: 300,
+    // 7 agent-active hours over 100 closes: 7 × 3600 / 100 = 252 s
+    activeAgentHours: 7, agentCloses: 100, noHintReason: null,
     handleTimeSec: 252,
     arrivals: withCells(matrix(0), [[1, 14, 2]]),
     arrivalsPerHour: withCells(matrix<number | null>(0), [[1, 14, 2]]),
