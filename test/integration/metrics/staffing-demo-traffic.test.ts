@@ -125,13 +125,22 @@ describe(`staffing hint on the demo traffic (${database.name})`, () => {
 
   // KNOWN GAP (issue 8), kept as an expected failure so it turns red the day it holds: the
   // busiest cell (Thu 11:00 Dubai, 47 arrivals over 2 h) was staffed by 2 agents in both weeks,
-  // median FRT within 5 min both times; the hint asks for 9 (13 under the old open-to-close ÷ 3).
-  // Active hours ÷ closes counts every hour an agent replied in as a full hour of work, and most
-  // active hours are quiet (about 40 % touch one or two conversations), so the average handle
-  // time (~1000 s) is several times what the team shows at its peak (2 agents, ~23 an hour).
-  // And the simulator's agents reply at the same pace however many conversations they hold
-  // (src/simulate/serve.ts draws reply delays per agent, independent of load): this traffic never
-  // shows a team at its limit, so a queueing model, which assumes one, asks for more at the peak.
+  // median FRT within 5 min both times; the hint asks for 9 (634 active agent-hours ÷ 2233
+  // closes → ~1022 s handle time, A = 23.5/h × 1022 s ≈ 6.7, plus Erlang's margin).
+  // The simulator's agents have no capacity (reply delays ignore how many conversations an agent
+  // holds), but a more realistic team does not close the gap, because of how the two sides count:
+  // the hint is λ × (agent-hours per close averaged over the whole window) + margin, the agents
+  // who replied are λ × (agent-hours per close at the peak). Every quiet hour an agent replies in
+  // counts as a whole hour, so a team staffed in proportion to demand, or even by Erlang C itself
+  // hour by hour, clears more per agent-hour at its peak than on average, and its hint exceeds its
+  // peak head-count by about the margin. A sketch on the simulator's hourly weights (rhythm.ts,
+  // 08:00–01:00 covered, at least one agent an hour): a team planned by Erlang C hour by hour with
+  // a true handle time of 200 s puts 2 agents on Thu 11:00, works ~204 agent-hours a week, would
+  // measure ~675 s and be told 6. Tried in the simulator (not kept): split shifts shaped to demand,
+  // handover at shift end, no off-shift follow-ups gave 400 active hours, 656 s and a hint of 6
+  // for a peak of 4 agents (who then missed the target). The check holds only when the peak is
+  // staffed well above the team's average pace (agents per arrival ≈ 1.5× the window's), so it
+  // waits on the measure or the criterion, not on the simulator.
   it.fails('asks, in the busiest cell, for no fewer and no more agents than replied in the weeks that met the target', () => {
     const met = actual.weeks.filter((w) => w.medianFrtSec !== null && w.medianFrtSec <= FRT_TARGET_SEC).map((w) => w.agentsReplied);
     expect(met.length).toBeGreaterThan(0);
