@@ -7,6 +7,7 @@
 export { renderChart } from './render-chart.js';
 export { agentPerformance, busyHours, chartForReport, deliveryFailures, messagesFunnel } from './from-reports.js';
 export { BACKEND_CHOICES, chartBackend, renderConfig, useChartBackend, type BackendChoice } from './renderer.js';
+export type { BackendName, ChartBackend } from './backends/types.js';
 export { buildChartConfig, chartText } from './charts.js';
 export { agentLabel, agentPerformanceText, buildAgentPerformanceConfig } from './agent-performance.js';
 export { buildBusyHoursConfig, busiestCell, busyHoursText, DEFAULT_WEEKDAYS } from './busy-hours.js';

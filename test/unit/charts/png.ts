@@ -1,18 +1,21 @@
-import { createCanvas, loadImage } from 'canvas';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 
 /** A decoded PNG: RGBA bytes, row-major. */
 export type Pixels = { width: number; height: number; data: Uint8ClampedArray };
 
 export type Region = { x0: number; y0: number; x1: number; y1: number };
 
-/** Decodes a PNG with canvas itself (no extra decoder package). */
+/**
+ * Decodes a PNG with @napi-rs/canvas (always installed; no extra decoder package), whichever
+ * backend drew it: Skia's PNG decoder is independent of the cairo one that may have encoded it.
+ */
 export async function decodePng(png: Buffer): Promise<Pixels> {
   const image = await loadImage(png);
   const canvas = createCanvas(image.width, image.height);
   const ctx = canvas.getContext('2d');
   ctx.drawImage(image, 0, 0);
   const { data } = ctx.getImageData(0, 0, image.width, image.height);
-  return { width: image.width, height: image.height, data };
+  return { width: image.width, height: image.height, data: new Uint8ClampedArray(data) };
 }
 
 export function hexToRgb(hex: string): [number, number, number] {

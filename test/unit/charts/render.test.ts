@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AGENT_COLOURS,
   type BusyHoursData,
@@ -11,14 +11,18 @@ import {
   FUNNEL_COLOURS,
   HEAT_COLOURS,
   heatColour,
-  registerChartFonts,
+  chartBackend,
   renderChart,
+  useChartBackend,
 } from '../../../src/charts/index.js';
+import { INSTALLED_BACKENDS, reportSkippedNodeCanvas } from './backends.js';
 import { agents, agentsNoOutlier, busy, failures, funnel, week } from './fixtures.js';
 import { decodePng, distinctColours, inkShare, matchColour, opaqueShare, type Pixels } from './png.js';
 
 // `WAPULSE_CHART_DIR=/tmp/wapulse-charts npx vitest run test/unit/charts` keeps the PNGs to look at.
 const outDir = process.env.WAPULSE_CHART_DIR;
+
+let backendName = '';
 
 async function render<K extends ChartKind>(
   name: string,
@@ -30,149 +34,157 @@ async function render<K extends ChartKind>(
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   if (outDir) {
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, `${name}.png`), png);
+    writeFileSync(join(outDir, `${backendName}-${name}.png`), png);
   }
   return decodePng(png);
 }
 
-beforeAll(() => {
-  registerChartFonts();
-});
+reportSkippedNodeCanvas();
 
-describe.each([
-  ['agentPerformance', agents],
-  ['busyHours', busy],
-  ['deliveryFailures', failures],
-  ['messagesFunnel', funnel],
-] as const)('%s', (kind, data) => {
-  it.each([
-    ['slack', 1600, 900],
-    ['square', 1200, 1200],
-  ] as const)('renders %s at 2×: %i×%i, opaque, not blank', async (size, width, height) => {
-    const img = await render(`${kind}-${size}`, kind, data as never, size);
-    expect([img.width, img.height]).toEqual([width, height]);
-    // White background everywhere, no transparency for Slack's dark mode.
-    expect(opaqueShare(img)).toBe(1);
-    expect(matchColour(img, '#ffffff', 0).count).toBeGreaterThan(img.width * img.height * 0.1);
-    expect(distinctColours(img)).toBeGreaterThan(100);
-    const ink = inkShare(img);
-    expect(ink).toBeGreaterThan(0.05);
-    expect(ink).toBeLessThan(0.9);
+// Every test below runs on each backend this machine has: napi-rs always, node-canvas where it built.
+describe.each(INSTALLED_BACKENDS)('on %s', (backend) => {
+  beforeAll(async () => {
+    useChartBackend(backend);
+    backendName = (await chartBackend()).name;
+    expect(backendName).toBe(backend);
   });
-});
+  afterAll(() => useChartBackend('auto'));
 
-describe('agentPerformance colours', () => {
-  it('shows the outlier colours when an agent is an outlier', async () => {
-    const img = await render('agents-outlier', 'agentPerformance', agents);
-    // Below the legend (which has an outlier swatch too): the outlier's own two bars.
-    const plot = { x0: 0, y0: img.height * 0.2, x1: img.width, y1: img.height };
-    const frt = matchColour(img, AGENT_COLOURS.outlierFirstResponse, 2, plot);
-    expect(frt.count).toBeGreaterThan(1000);
-    expect(matchColour(img, AGENT_COLOURS.outlierResolution, 2, plot).count).toBeGreaterThan(20_000);
-    // Third of five agents: the middle of the plot.
-    expect((frt.centroid?.y ?? 0) / img.height).toBeGreaterThan(0.4);
-    expect((frt.centroid?.y ?? 1) / img.height).toBeLessThan(0.6);
-    // The others' first-response bars are thin (minutes on an hours axis) but there.
-    expect(matchColour(img, AGENT_COLOURS.firstResponse, 2, plot).count).toBeGreaterThan(200);
+  describe.each([
+    ['agentPerformance', agents],
+    ['busyHours', busy],
+    ['deliveryFailures', failures],
+    ['messagesFunnel', funnel],
+  ] as const)('%s', (kind, data) => {
+    it.each([
+      ['slack', 1600, 900],
+      ['square', 1200, 1200],
+    ] as const)('renders %s at 2×: %i×%i, opaque, not blank', async (size, width, height) => {
+      const img = await render(`${kind}-${size}`, kind, data as never, size);
+      expect([img.width, img.height]).toEqual([width, height]);
+      // White background everywhere, no transparency for Slack's dark mode.
+      expect(opaqueShare(img)).toBe(1);
+      expect(matchColour(img, '#ffffff', 0).count).toBeGreaterThan(img.width * img.height * 0.1);
+      expect(distinctColours(img)).toBeGreaterThan(100);
+      const ink = inkShare(img);
+      expect(ink).toBeGreaterThan(0.05);
+      expect(ink).toBeLessThan(0.9);
+    });
   });
 
-  it('has no outlier colour when no agent is an outlier', async () => {
-    const img = await render('agents-no-outlier', 'agentPerformance', agentsNoOutlier);
-    expect(matchColour(img, AGENT_COLOURS.outlierFirstResponse).count).toBe(0);
-    expect(matchColour(img, AGENT_COLOURS.outlierResolution).count).toBe(0);
-    expect(matchColour(img, AGENT_COLOURS.resolution).count).toBeGreaterThan(20_000);
-  });
-});
+  describe('agentPerformance colours', () => {
+    it('shows the outlier colours when an agent is an outlier', async () => {
+      const img = await render('agents-outlier', 'agentPerformance', agents);
+      // Below the legend (which has an outlier swatch too): the outlier's own two bars.
+      const plot = { x0: 0, y0: img.height * 0.2, x1: img.width, y1: img.height };
+      const frt = matchColour(img, AGENT_COLOURS.outlierFirstResponse, 2, plot);
+      expect(frt.count).toBeGreaterThan(1000);
+      expect(matchColour(img, AGENT_COLOURS.outlierResolution, 2, plot).count).toBeGreaterThan(20_000);
+      // Third of five agents: the middle of the plot.
+      expect((frt.centroid?.y ?? 0) / img.height).toBeGreaterThan(0.4);
+      expect((frt.centroid?.y ?? 1) / img.height).toBeLessThan(0.6);
+      // The others' first-response bars are thin (minutes on an hours axis) but there.
+      expect(matchColour(img, AGENT_COLOURS.firstResponse, 2, plot).count).toBeGreaterThan(200);
+    });
 
-describe('busyHours cells', () => {
-  /** Every cell 1 except the busiest, so the cells of count 1 outline the whole grid. */
-  function oneHotWeek(row: number, hour: number): BusyHoursData {
-    const counts = Array.from({ length: 7 }, () => Array<number>(24).fill(1));
-    (counts[row] as number[])[hour] = 40;
-    return { period: week, counts };
-  }
-
-  it.each([
-    [2, 14],
-    [6, 3],
-    [0, 0],
-  ])('draws the darkest colour at the busiest cell (row %i, hour %i)', async (row, hour) => {
-    const img = await render(`busy-${row}-${hour}`, 'busyHours', oneHotWeek(row, hour));
-    const grid = matchColour(img, heatColour(1, 40)).box;
-    const darkest = matchColour(img, HEAT_COLOURS.stops[4] as string);
-    expect(grid).not.toBeNull();
-    expect(darkest.count).toBeGreaterThan(500);
-    if (!grid || !darkest.centroid) return;
-    const cellW = (grid.x1 - grid.x0) / 24;
-    const cellH = (grid.y1 - grid.y0) / 7;
-    expect(cellW).toBeGreaterThan(40); // ≥ 20 logical px: room for the counts
-    expect(Math.abs(darkest.centroid.x - (grid.x0 + (hour + 0.5) * cellW))).toBeLessThan(cellW / 4);
-    expect(Math.abs(darkest.centroid.y - (grid.y0 + (row + 0.5) * cellH))).toBeLessThan(cellH / 4);
+    it('has no outlier colour when no agent is an outlier', async () => {
+      const img = await render('agents-no-outlier', 'agentPerformance', agentsNoOutlier);
+      expect(matchColour(img, AGENT_COLOURS.outlierFirstResponse).count).toBe(0);
+      expect(matchColour(img, AGENT_COLOURS.outlierResolution).count).toBe(0);
+      expect(matchColour(img, AGENT_COLOURS.resolution).count).toBeGreaterThan(20_000);
+    });
   });
 
-  it('runs light to dark: a busier cell is darker', () => {
-    const luminance = (hex: string) => Number.parseInt(hex.slice(1, 3), 16) + Number.parseInt(hex.slice(3, 5), 16);
-    const shades = [1, 10, 20, 30, 40].map((n) => luminance(heatColour(n, 40)));
-    expect([...shades].sort((a, b) => b - a)).toEqual(shades);
-  });
-});
-
-describe('deliveryFailures and messagesFunnel colours', () => {
-  it('shows every error class and the rate line', async () => {
-    const img = await render('failures-colours', 'deliveryFailures', failures);
-    for (const colour of [FAILURE_COLOURS.byCode['131047'], FAILURE_COLOURS.byCode['131026'], FAILURE_COLOURS.other]) {
-      expect(matchColour(img, colour as string).count).toBeGreaterThan(2000);
+  describe('busyHours cells', () => {
+    /** Every cell 1 except the busiest, so the cells of count 1 outline the whole grid. */
+    function oneHotWeek(row: number, hour: number): BusyHoursData {
+      const counts = Array.from({ length: 7 }, () => Array<number>(24).fill(1));
+      (counts[row] as number[])[hour] = 40;
+      return { period: week, counts };
     }
-    expect(matchColour(img, FAILURE_COLOURS.rateLine, 12).count).toBeGreaterThan(300);
+
+    it.each([
+      [2, 14],
+      [6, 3],
+      [0, 0],
+    ])('draws the darkest colour at the busiest cell (row %i, hour %i)', async (row, hour) => {
+      const img = await render(`busy-${row}-${hour}`, 'busyHours', oneHotWeek(row, hour));
+      const grid = matchColour(img, heatColour(1, 40)).box;
+      const darkest = matchColour(img, HEAT_COLOURS.stops[4] as string);
+      expect(grid).not.toBeNull();
+      expect(darkest.count).toBeGreaterThan(500);
+      if (!grid || !darkest.centroid) return;
+      const cellW = (grid.x1 - grid.x0) / 24;
+      const cellH = (grid.y1 - grid.y0) / 7;
+      expect(cellW).toBeGreaterThan(40); // ≥ 20 logical px: room for the counts
+      expect(Math.abs(darkest.centroid.x - (grid.x0 + (hour + 0.5) * cellW))).toBeLessThan(cellW / 4);
+      expect(Math.abs(darkest.centroid.y - (grid.y0 + (row + 0.5) * cellH))).toBeLessThan(cellH / 4);
+    });
+
+    it('runs light to dark: a busier cell is darker', () => {
+      const luminance = (hex: string) => Number.parseInt(hex.slice(1, 3), 16) + Number.parseInt(hex.slice(3, 5), 16);
+      const shades = [1, 10, 20, 30, 40].map((n) => luminance(heatColour(n, 40)));
+      expect([...shades].sort((a, b) => b - a)).toEqual(shades);
+    });
   });
 
-  it('shows the four funnel steps, the longest bar sent', async () => {
-    const img = await render('funnel-colours', 'messagesFunnel', funnel);
-    const widths = [FUNNEL_COLOURS.sent, FUNNEL_COLOURS.delivered, FUNNEL_COLOURS.read, FUNNEL_COLOURS.received].map(
-      (c) => {
-        const box = matchColour(img, c).box;
-        return box ? box.x1 - box.x0 : 0;
-      },
-    );
-    // Bars are proportional to 2550, 2466, 1873, 1312.
-    expect(widths[0]).toBeGreaterThan(500);
-    expect((widths[3] ?? 0) / (widths[0] ?? 1)).toBeCloseTo(1312 / 2550, 1);
-    expect(widths).toEqual([...widths].sort((a, b) => b - a));
-  });
-});
+  describe('deliveryFailures and messagesFunnel colours', () => {
+    it('shows every error class and the rate line', async () => {
+      const img = await render('failures-colours', 'deliveryFailures', failures);
+      for (const colour of [FAILURE_COLOURS.byCode['131047'], FAILURE_COLOURS.byCode['131026'], FAILURE_COLOURS.other]) {
+        expect(matchColour(img, colour as string).count).toBeGreaterThan(2000);
+      }
+      expect(matchColour(img, FAILURE_COLOURS.rateLine, 12).count).toBeGreaterThan(300);
+    });
 
-describe('empty periods', () => {
-  it.each([
-    ['agentPerformance', { period: week, agents: [] }],
-    ['busyHours', { period: week, counts: Array.from({ length: 7 }, () => Array<number>(24).fill(0)) }],
-    ['deliveryFailures', { period: week, days: [] }],
-    [
-      'messagesFunnel',
-      {
-        period: week, sent: 0, delivered: 0, read: 0, received: 0,
-        deliveryRate: { numerator: 0, denominator: 0 },
-        readRate: { numerator: 0, denominator: 0 },
-        engagement: { numerator: 0, denominator: 0 },
-      },
-    ],
-  ] as const)('%s still renders, with its title', async (kind, data) => {
-    const img = await render(`${kind}-empty`, kind, data as never);
-    expect([img.width, img.height]).toEqual([1600, 900]);
-    // Title and subtitle at least: dark text in the top band.
-    expect(inkShare(img, { x0: 0, y0: 0, x1: img.width, y1: 200 })).toBeGreaterThan(0.01);
-  });
-});
-
-describe('renderer', () => {
-  it('renders the same chart to the same PNG twice (one renderer per size, reused)', async () => {
-    const a = await renderChart('messagesFunnel', funnel);
-    const b = await renderChart('messagesFunnel', funnel);
-    expect(a.equals(b)).toBe(true);
+    it('shows the four funnel steps, the longest bar sent', async () => {
+      const img = await render('funnel-colours', 'messagesFunnel', funnel);
+      const widths = [FUNNEL_COLOURS.sent, FUNNEL_COLOURS.delivered, FUNNEL_COLOURS.read, FUNNEL_COLOURS.received].map(
+        (c) => {
+          const box = matchColour(img, c).box;
+          return box ? box.x1 - box.x0 : 0;
+        },
+      );
+      // Bars are proportional to 2550, 2466, 1873, 1312.
+      expect(widths[0]).toBeGreaterThan(500);
+      expect((widths[3] ?? 0) / (widths[0] ?? 1)).toBeCloseTo(1312 / 2550, 1);
+      expect(widths).toEqual([...widths].sort((a, b) => b - a));
+    });
   });
 
-  it('refuses an unknown size', async () => {
-    await expect(renderChart('messagesFunnel', funnel, { size: 'poster' as never })).rejects.toThrow(
-      'Unknown chart size "poster"',
-    );
+  describe('empty periods', () => {
+    it.each([
+      ['agentPerformance', { period: week, agents: [] }],
+      ['busyHours', { period: week, counts: Array.from({ length: 7 }, () => Array<number>(24).fill(0)) }],
+      ['deliveryFailures', { period: week, days: [] }],
+      [
+        'messagesFunnel',
+        {
+          period: week, sent: 0, delivered: 0, read: 0, received: 0,
+          deliveryRate: { numerator: 0, denominator: 0 },
+          readRate: { numerator: 0, denominator: 0 },
+          engagement: { numerator: 0, denominator: 0 },
+        },
+      ],
+    ] as const)('%s still renders, with its title', async (kind, data) => {
+      const img = await render(`${kind}-empty`, kind, data as never);
+      expect([img.width, img.height]).toEqual([1600, 900]);
+      // Title and subtitle at least: dark text in the top band.
+      expect(inkShare(img, { x0: 0, y0: 0, x1: img.width, y1: 200 })).toBeGreaterThan(0.01);
+    });
+  });
+
+  describe('renderer', () => {
+    it('renders the same chart to the same PNG twice (one renderer per size, reused)', async () => {
+      const a = await renderChart('messagesFunnel', funnel);
+      const b = await renderChart('messagesFunnel', funnel);
+      expect(a.equals(b)).toBe(true);
+    });
+
+    it('refuses an unknown size', async () => {
+      await expect(renderChart('messagesFunnel', funnel, { size: 'poster' as never })).rejects.toThrow(
+        'Unknown chart size "poster"',
+      );
+    });
   });
 });
