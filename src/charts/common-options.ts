@@ -3,10 +3,14 @@ import { formatPeriod } from './format.js';
 import { FONT_SIZE, INK } from './theme.js';
 import type { ChartPeriod } from './types.js';
 
-/** Title (bold, left) and the period as subtitle, shared by every chart. */
+/**
+ * Title (bold, left) and a subtitle shared by every chart: the window in local dates with its
+ * zone, then `notes`, one line each (what is counted: the cohort, what a cell or a whisker is).
+ */
 export function titleOptions<T extends ChartType>(
   title: string,
   period: ChartPeriod,
+  notes: readonly string[] = [],
 ): Pick<PluginOptionsByType<T>, 'title' | 'subtitle'> {
   return {
     title: {
@@ -19,7 +23,7 @@ export function titleOptions<T extends ChartType>(
     },
     subtitle: {
       display: true,
-      text: formatPeriod(period),
+      text: notes.length ? [formatPeriod(period), ...notes] : formatPeriod(period),
       align: 'start',
       color: INK.muted,
       font: { size: FONT_SIZE.subtitle },

@@ -14,8 +14,11 @@ export { buildBusyHoursConfig, busiestCell, busyHoursText, DEFAULT_WEEKDAYS } fr
 export {
   buildDeliveryFailuresConfig,
   deliveryFailuresText,
+  FAILURES_COHORT,
   failureClasses,
 } from './delivery-failures.js';
+export { failureColour } from './failure-colour.js';
+export { rateAxis, rateAxisMax, type RateAxis } from './rate-axis.js';
 export { buildMessagesFunnelConfig, messagesFunnelText } from './messages-funnel.js';
 export { chartFontFiles } from './fonts.js';
 export { heatColour } from './heat-scale.js';

@@ -137,6 +137,24 @@ describe.each(INSTALLED_BACKENDS)('on %s', (backend) => {
       expect(matchColour(img, FAILURE_COLOURS.rateLine, 12).count).toBeGreaterThan(300);
     });
 
+    it('lifts failure rates of 0.3–2.9 % off the floor', async () => {
+      const rates = [3, 12, 29, 8, 5, 17, 21]; // per mille: 0.3 % … 2.9 %
+      const img = await render('failures-low-rates', 'deliveryFailures', {
+        period: week,
+        days: rates.map((n, i) => ({
+          date: `2025-07-${String(7 + i).padStart(2, '0')}`,
+          failed: { '131050 User stopped marketing': n },
+          failureRate: { numerator: n, denominator: 1000 },
+        })),
+      });
+      // The plot is roughly the lower two thirds of the image. On a 0–4 % axis the line runs
+      // from 7.5 % to 72.5 % of the plot height (65 %, about 0.4 of the image); on the old
+      // 0–100 % axis it spanned 2.6 %. Below the legend, whose line swatch is the same colour.
+      const line = matchColour(img, FAILURE_COLOURS.rateLine, 12, { x0: 0, y0: img.height * 0.22, x1: img.width, y1: img.height }).box;
+      expect(line).not.toBeNull();
+      expect(((line?.y1 ?? 0) - (line?.y0 ?? 0)) / img.height).toBeGreaterThan(0.3);
+    });
+
     it('shows the four funnel steps, the longest bar sent', async () => {
       const img = await render('funnel-colours', 'messagesFunnel', funnel);
       const widths = [FUNNEL_COLOURS.sent, FUNNEL_COLOURS.delivered, FUNNEL_COLOURS.read, FUNNEL_COLOURS.received].map(
