@@ -41,6 +41,8 @@ export function agentPerformance(r: AgentsReport) {
       name: a.name,
       medianFirstResponseSec: a.firstResponse.median,
       medianResolutionSec: a.resolution.median,
+      p90FirstResponseSec: a.firstResponse.p90,
+      p90ResolutionSec: a.resolution.p90,
       outlier: a.outlier.firstResponse || a.outlier.resolution,
       fewData: a.fewData.firstResponse && a.fewData.resolution,
     })),

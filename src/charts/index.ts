@@ -9,7 +9,7 @@ export { agentPerformance, busyHours, chartForReport, deliveryFailures, messages
 export { BACKEND_CHOICES, chartBackend, renderConfig, useChartBackend, type BackendChoice } from './renderer.js';
 export type { BackendName, ChartBackend } from './backends/types.js';
 export { buildChartConfig, chartText } from './charts.js';
-export { agentLabel, agentPerformanceText, buildAgentPerformanceConfig } from './agent-performance.js';
+export { agentLabel, agentPerformanceText, AGENTS_COHORT, buildAgentPerformanceConfig } from './agent-performance.js';
 export { buildBusyHoursConfig, busiestCell, busyHoursText, DEFAULT_WEEKDAYS } from './busy-hours.js';
 export {
   buildDeliveryFailuresConfig,

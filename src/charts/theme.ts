@@ -32,6 +32,8 @@ export const AGENT_COLOURS = {
   outlierFirstResponse: '#dc2626',
   outlierResolution: '#fca5a5',
   outlierText: '#b91c1c',
+  /** The 90th-percentile whisker: black, darker than any text, so tests can find it. */
+  whisker: '#000000',
 } as const;
 
 /** messagesFunnel: outbound steps in darkening-to-lighter blue, inbound in green. */

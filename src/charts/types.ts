@@ -24,6 +24,10 @@ export type AgentPerformanceRow = {
   medianFirstResponseSec: number | null;
   /** Median resolution time in seconds; null when the agent closed nothing in the window. */
   medianResolutionSec: number | null;
+  /** 90th percentile of first-response time (s), drawn as a whisker past the median bar; absent or null: none. */
+  p90FirstResponseSec?: number | null;
+  /** 90th percentile of resolution time (s), drawn as a whisker; absent or null: none. */
+  p90ResolutionSec?: number | null;
   /** Median more than 2× the team median (METRICS.md "outlier"): highlighted and marked ⚠. */
   outlier?: boolean;
   /** Fewer than 5 values: shown, but labelled "(few data)". */

@@ -16,11 +16,11 @@ export const week: ChartPeriod = {
 export const agents: AgentPerformanceData = {
   period: week,
   agents: [
-    { name: 'Sara Lopez', medianFirstResponseSec: 252, medianResolutionSec: 3 * 3600 + 300 },
-    { name: 'ليلى أحمد', medianFirstResponseSec: 95, medianResolutionSec: 2 * 3600 + 1200 },
-    { name: 'عمر حداد', medianFirstResponseSec: 1500, medianResolutionSec: 9 * 3600 + 1800, outlier: true },
-    { name: 'Tom Becker', medianFirstResponseSec: 40, medianResolutionSec: null, fewData: true },
-    { name: 'Priya Nair', medianFirstResponseSec: 310, medianResolutionSec: 4 * 3600 },
+    { name: 'Sara Lopez', medianFirstResponseSec: 252, medianResolutionSec: 3 * 3600 + 300, p90FirstResponseSec: 900, p90ResolutionSec: 8 * 3600 },
+    { name: 'ليلى أحمد', medianFirstResponseSec: 95, medianResolutionSec: 2 * 3600 + 1200, p90FirstResponseSec: 400, p90ResolutionSec: 5 * 3600 },
+    { name: 'عمر حداد', medianFirstResponseSec: 1500, medianResolutionSec: 9 * 3600 + 1800, p90FirstResponseSec: 3600, p90ResolutionSec: 20 * 3600, outlier: true },
+    { name: 'Tom Becker', medianFirstResponseSec: 40, medianResolutionSec: null, p90FirstResponseSec: null, p90ResolutionSec: null, fewData: true },
+    { name: 'Priya Nair', medianFirstResponseSec: 310, medianResolutionSec: 4 * 3600, p90FirstResponseSec: 1200, p90ResolutionSec: 10 * 3600 },
   ],
 };
 

@@ -75,16 +75,20 @@ describe.each(INSTALLED_BACKENDS)('on %s', (backend) => {
   describe('agentPerformance colours', () => {
     it('shows the outlier colours when an agent is an outlier', async () => {
       const img = await render('agents-outlier', 'agentPerformance', agents);
-      // Below the legend (which has an outlier swatch too): the outlier's own two bars.
-      const plot = { x0: 0, y0: img.height * 0.2, x1: img.width, y1: img.height };
+      // Below the legend (about 0.2 of the height, under two subtitle lines; it has an outlier
+      // swatch too): the outlier's own two bars.
+      const plot = { x0: 0, y0: img.height * 0.25, x1: img.width, y1: img.height };
       const frt = matchColour(img, AGENT_COLOURS.outlierFirstResponse, 2, plot);
-      expect(frt.count).toBeGreaterThan(1000);
-      expect(matchColour(img, AGENT_COLOURS.outlierResolution, 2, plot).count).toBeGreaterThan(20_000);
+      // 25 min on an axis to 25 h: about 21 px wide (of a 1240 px plot) and 36 px tall at 2×.
+      expect(frt.count).toBeGreaterThan(400);
+      // 9.5 h of an axis that runs to 25 h (room past the 20 h whisker): about 470 × 40 px at 2×.
+      expect(matchColour(img, AGENT_COLOURS.outlierResolution, 2, plot).count).toBeGreaterThan(10_000);
       // Third of five agents: the middle of the plot.
       expect((frt.centroid?.y ?? 0) / img.height).toBeGreaterThan(0.4);
       expect((frt.centroid?.y ?? 1) / img.height).toBeLessThan(0.6);
-      // The others' first-response bars are thin (minutes on an hours axis) but there.
-      expect(matchColour(img, AGENT_COLOURS.firstResponse, 2, plot).count).toBeGreaterThan(200);
+      // The others' first-response bars are thin but there: 697 s in all on an axis to 25 h is
+      // about 10 px of width across four 36 px rows at 2×, less their anti-aliased edges.
+      expect(matchColour(img, AGENT_COLOURS.firstResponse, 2, plot).count).toBeGreaterThan(100);
     });
 
     it('has no outlier colour when no agent is an outlier', async () => {
@@ -92,6 +96,31 @@ describe.each(INSTALLED_BACKENDS)('on %s', (backend) => {
       expect(matchColour(img, AGENT_COLOURS.outlierFirstResponse).count).toBe(0);
       expect(matchColour(img, AGENT_COLOURS.outlierResolution).count).toBe(0);
       expect(matchColour(img, AGENT_COLOURS.resolution).count).toBeGreaterThan(20_000);
+    });
+  });
+
+  describe('agentPerformance whiskers', () => {
+    it('draws the p90 whisker of a 1m 23s median out to 5 h, where a 5 h bar ends', async () => {
+      const img = await render('agents-whisker', 'agentPerformance', {
+        period: week,
+        agents: [
+          { name: 'Fast median', medianFirstResponseSec: 83, p90FirstResponseSec: 5 * 3600, medianResolutionSec: null },
+          { name: 'Five hours', medianFirstResponseSec: 5 * 3600, medianResolutionSec: null },
+        ],
+      });
+      // Both rows share the hours axis, so the whisker's end and the second bar's end mark the
+      // same value, 5 h. Below the legend, whose swatches share the colours.
+      const below = img.height * 0.25;
+      const bar = matchColour(img, AGENT_COLOURS.firstResponse, 2, { x0: 0, y0: img.height * 0.55, x1: img.width, y1: img.height }).box;
+      expect(bar).not.toBeNull();
+      if (!bar) return;
+      const whisker = matchColour(img, AGENT_COLOURS.whisker, 2, { x0: 0, y0: below, x1: img.width, y1: bar.y0 - 1 }).box;
+      expect(whisker).not.toBeNull();
+      if (!whisker) return;
+      // The cap is 2 logical px wide, centred on the value: it ends at most 2 px (at 2×) past it.
+      expect(Math.abs(whisker.x1 - bar.x1)).toBeLessThanOrEqual(4);
+      // And it starts at the short median bar, far to the left: a long line, not a dot.
+      expect(whisker.x1 - whisker.x0).toBeGreaterThan((bar.x1 - bar.x0) * 0.9);
     });
   });
 
