@@ -50,5 +50,5 @@ export function agentPerformance(r: AgentsReport) {
 }
 
 export function busyHours(r: BusyHoursReport) {
-  return { period: period(r.window), counts: r.messages.counts, measure: 'inbound messages' };
+  return { period: period(r.window), counts: r.messages.counts, measure: 'inbound messages', days: r.days };
 }

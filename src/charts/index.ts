@@ -10,7 +10,7 @@ export { BACKEND_CHOICES, chartBackend, renderConfig, useChartBackend, type Back
 export type { BackendName, ChartBackend } from './backends/types.js';
 export { buildChartConfig, chartText } from './charts.js';
 export { agentLabel, agentPerformanceText, AGENTS_COHORT, buildAgentPerformanceConfig } from './agent-performance.js';
-export { buildBusyHoursConfig, busiestCell, busyHoursText, DEFAULT_WEEKDAYS } from './busy-hours.js';
+export { buildBusyHoursConfig, busiestCell, busyHoursCellNote, busyHoursText, DEFAULT_WEEKDAYS } from './busy-hours.js';
 export {
   buildDeliveryFailuresConfig,
   deliveryFailuresText,
@@ -22,7 +22,7 @@ export { rateAxis, rateAxisMax, type RateAxis } from './rate-axis.js';
 export { buildMessagesFunnelConfig, messagesFunnelText } from './messages-funnel.js';
 export { chartFontFiles } from './fonts.js';
 export { heatColour } from './heat-scale.js';
-export { formatPeriod, humaniseDuration } from './format.js';
+export { formatDaySpan, formatPeriod, humaniseDuration, localDayCount } from './format.js';
 export { CHART_SIZES, PIXEL_RATIO } from './sizes.js';
 export { AGENT_COLOURS, FAILURE_COLOURS, FONT_FAMILY, FUNNEL_COLOURS, HEAT_COLOURS } from './theme.js';
 export type { BusiestCell } from './busy-hours.js';

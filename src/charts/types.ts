@@ -49,6 +49,8 @@ export type BusyHoursData = {
   weekdays?: readonly string[];
   /** What is counted, e.g. "inbound messages" or "conversations opened". */
   measure?: string;
+  /** Local calendar days the window covers (cells are totals over them); default: counted from `period`. */
+  days?: number;
   title?: string;
 };
 

@@ -76,3 +76,29 @@ export function opaqueShare(img: Pixels): number {
   for (let i = 3; i < img.data.length; i += 4) if (img.data[i] === 255) opaque++;
   return opaque / (img.width * img.height);
 }
+
+/**
+ * Bounding box of the columns holding at least `minPerColumn` pixels of `hex`: a grid painted
+ * in that colour, without a few stray pixels of it elsewhere (a legend's gradient passing it).
+ */
+export function denseBox(img: Pixels, hex: string, minPerColumn: number, tolerance = 2): Region | null {
+  const [r0, g0, b0] = hexToRgb(hex);
+  const columns = new Array<number>(img.width).fill(0);
+  let y0 = Number.POSITIVE_INFINITY;
+  let y1 = -1;
+  const near = (i: number) =>
+    Math.abs((img.data[i] ?? 0) - r0) <= tolerance && Math.abs((img.data[i + 1] ?? 0) - g0) <= tolerance && Math.abs((img.data[i + 2] ?? 0) - b0) <= tolerance;
+  for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) if (near((y * img.width + x) * 4)) columns[x] = (columns[x] ?? 0) + 1;
+  const dense = columns.flatMap((n, x) => (n >= minPerColumn ? [x] : []));
+  if (dense.length === 0) return null;
+  const [x0, x1] = [dense[0] as number, (dense[dense.length - 1] as number) + 1];
+  for (let y = 0; y < img.height; y++) {
+    for (let x = x0; x < x1; x++) {
+      if ((columns[x] ?? 0) >= minPerColumn && near((y * img.width + x) * 4)) {
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y + 1);
+      }
+    }
+  }
+  return { x0, y0, x1, y1 };
+}

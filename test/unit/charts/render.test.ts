@@ -17,7 +17,7 @@ import {
 } from '../../../src/charts/index.js';
 import { INSTALLED_BACKENDS, reportSkippedNodeCanvas } from './backends.js';
 import { agents, agentsNoOutlier, busy, failures, funnel, week } from './fixtures.js';
-import { decodePng, distinctColours, inkShare, matchColour, opaqueShare, type Pixels } from './png.js';
+import { decodePng, denseBox, distinctColours, inkShare, matchColour, opaqueShare, type Pixels } from './png.js';
 
 // `WAPULSE_CHART_DIR=/tmp/wapulse-charts npx vitest run test/unit/charts` keeps the PNGs to look at.
 const outDir = process.env.WAPULSE_CHART_DIR;
@@ -138,16 +138,40 @@ describe.each(INSTALLED_BACKENDS)('on %s', (backend) => {
       [0, 0],
     ])('draws the darkest colour at the busiest cell (row %i, hour %i)', async (row, hour) => {
       const img = await render(`busy-${row}-${hour}`, 'busyHours', oneHotWeek(row, hour));
-      const grid = matchColour(img, heatColour(1, 40)).box;
-      const darkest = matchColour(img, HEAT_COLOURS.stops[4] as string);
+      // Count-1 cells fill about 7 × 40 px of every grid column; the legend's gradient passes
+      // that colour in a few rows only.
+      const grid = denseBox(img, heatColour(1, 40), 100);
       expect(grid).not.toBeNull();
+      if (!grid) return;
+      // The legend's top is the darkest colour too: look left of the grid's right edge.
+      const darkest = matchColour(img, HEAT_COLOURS.stops[4] as string, 2, { ...grid, y0: 0, y1: img.height });
       expect(darkest.count).toBeGreaterThan(500);
-      if (!grid || !darkest.centroid) return;
+      if (!darkest.centroid) return;
       const cellW = (grid.x1 - grid.x0) / 24;
       const cellH = (grid.y1 - grid.y0) / 7;
       expect(cellW).toBeGreaterThan(40); // ≥ 20 logical px: room for the counts
       expect(Math.abs(darkest.centroid.x - (grid.x0 + (hour + 0.5) * cellW))).toBeLessThan(cellW / 4);
       expect(Math.abs(darkest.centroid.y - (grid.y0 + (row + 0.5) * cellH))).toBeLessThan(cellH / 4);
+    });
+
+    it('has a colour-scale legend right of the grid, dark (busiest) at the top, light below, labelled', async () => {
+      const img = await render('busy-legend', 'busyHours', oneHotWeek(2, 14));
+      const grid = denseBox(img, heatColour(1, 40), 100);
+      expect(grid).not.toBeNull();
+      if (!grid) return;
+      const right = { x0: grid.x1 + 4, y0: 0, x1: img.width, y1: img.height };
+      const dark = matchColour(img, HEAT_COLOURS.stops[4] as string, 6, right);
+      const light = matchColour(img, HEAT_COLOURS.stops[0] as string, 6, right);
+      const zero = matchColour(img, HEAT_COLOURS.empty, 2, right);
+      // A bar 12 logical px wide: 24 px at 2×, a few rows of each end colour at least.
+      expect(dark.count).toBeGreaterThan(24);
+      expect(light.count).toBeGreaterThan(24);
+      expect(zero.count).toBeGreaterThan(300); // the 12 × 12 "0" swatch, 24 × 24 at 2×
+      expect((dark.centroid?.y ?? 0) < (light.centroid?.y ?? 0)).toBe(true);
+      expect((light.centroid?.y ?? 0) < (zero.centroid?.y ?? 0)).toBe(true);
+      // Labels (10, 20, 30, 40 and 0) beside the bar: dark ink right of it.
+      const labels = { x0: (dark.box?.x1 ?? img.width) + 4, y0: grid.y0, x1: img.width, y1: grid.y1 };
+      expect(inkShare(img, labels, 128)).toBeGreaterThan(0.005);
     });
 
     it('runs light to dark: a busier cell is darker', () => {
