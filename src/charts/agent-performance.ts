@@ -108,8 +108,10 @@ export function buildAgentPerformanceConfig(data: AgentPerformanceData): ChartCo
           beginAtZero: true,
           // The whiskers are drawn by a plugin, outside the data: the axis must reach them.
           suggestedMax: longest,
-          // Room past the longest bar or whisker for its "2h 5m · p90 9h" label.
-          grace: hasWhiskers ? '38%' : '18%',
+          // Room past the longest bar or whisker for its "9h 30m · p90 20h" label, also on the
+          // 600 px size. Chart.js takes grace as a share of half the range: 100 % adds half the
+          // longest value, 36 % adds 18 %.
+          grace: hasWhiskers ? '100%' : '36%',
           title: axisTitle(hasWhiskers ? `Time (${unit.label})` : `Median time (${unit.label})`),
           ticks: tickFont,
           grid: { color: INK.grid },

@@ -19,7 +19,7 @@ export {
 } from './delivery-failures.js';
 export { failureColour } from './failure-colour.js';
 export { rateAxis, rateAxisMax, type RateAxis } from './rate-axis.js';
-export { buildMessagesFunnelConfig, messagesFunnelText } from './messages-funnel.js';
+export { buildMessagesFunnelConfig, FUNNEL_COHORT, messagesFunnelText } from './messages-funnel.js';
 export { chartFontFiles } from './fonts.js';
 export { heatColour } from './heat-scale.js';
 export { formatDaySpan, formatPeriod, humaniseDuration, localDayCount } from './format.js';

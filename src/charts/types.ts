@@ -74,18 +74,24 @@ export type DeliveryFailuresData = {
   title?: string;
 };
 
+/**
+ * The funnel as one cohort, so bars and percentages divide the same numbers: the messages sent
+ * in the window, and of those the ones delivered and read whenever their status came (the
+ * engine's deliveryRate and readRate fractions). Received stands apart: contacts' messages in the
+ * window, compared (engagement) with the messages delivered in the window.
+ */
 export type MessagesFunnelData = {
   period: ChartPeriod;
+  /** Outbound messages sent in the window: the cohort. */
   sent: number;
+  /** Of the cohort, delivered (ever). */
   delivered: number;
+  /** Of the cohort, read (ever). */
   read: number;
+  /** Inbound messages from contacts in the window. */
   received: number;
-  /** delivered / sent over the sent cohort. */
-  deliveryRate: Rate;
-  /** read / delivered over the same cohort. */
-  readRate: Rate;
-  /** received / delivered in the window. */
-  engagement: Rate;
+  /** Messages delivered in the window by delivery time: what engagement divides `received` by. */
+  deliveredInWindow: number;
   title?: string;
 };
 

@@ -7,6 +7,7 @@ import {
   chartText,
 } from '../../../src/charts/index.js';
 import { agents, week } from './fixtures.js';
+import { subtitleLines } from './subtitle.js';
 
 describe('buildAgentPerformanceConfig', () => {
   const config = buildAgentPerformanceConfig(agents);
@@ -58,7 +59,7 @@ describe('buildAgentPerformanceConfig', () => {
 
   it('has the title, and the window, what bar and whisker are and the cohort as subtitle', () => {
     expect(config.options?.plugins?.title?.text).toBe('Agent response and resolution times');
-    expect(config.options?.plugins?.subtitle?.text).toEqual([
+    expect(subtitleLines(config)).toEqual([
       '7 Jul – 13 Jul 2025 · Asia/Riyadh',
       'Bar: median; whisker: 90th percentile. First response: replies sent in the window. Resolution: conversations closed in the window.',
     ]);

@@ -8,6 +8,7 @@ import {
   heatColour,
 } from '../../../src/charts/index.js';
 import { busy, week } from './fixtures.js';
+import { subtitleLines } from './subtitle.js';
 
 const zeros = () => Array.from({ length: 7 }, () => Array<number>(24).fill(0));
 
@@ -24,7 +25,7 @@ describe('buildBusyHoursConfig', () => {
   });
 
   it('names the time zone in the subtitle and the hour axis, and says cells are totals over the weeks', () => {
-    expect(config.options?.plugins?.subtitle?.text).toEqual([
+    expect(subtitleLines(config)).toEqual([
       '7 Jul – 13 Jul 2025 · Asia/Riyadh',
       'Cells: total inbound messages over 1 week, by local hour.',
     ]);

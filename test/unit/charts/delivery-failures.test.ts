@@ -7,6 +7,7 @@ import {
   rateAxis,
 } from '../../../src/charts/index.js';
 import { failures, week } from './fixtures.js';
+import { subtitleLines } from './subtitle.js';
 
 describe('failureClasses', () => {
   it('orders classes by total, descending, with Other last', () => {
@@ -90,7 +91,7 @@ describe('buildDeliveryFailuresConfig', () => {
   });
 
   it('says what the bars and the line count, under the window', () => {
-    expect(config.options?.plugins?.subtitle?.text).toEqual([
+    expect(subtitleLines(config)).toEqual([
       '7 Jul – 13 Jul 2025 · Asia/Riyadh',
       'Bars: messages that failed that day, by error code. Line: share of the messages sent that day that failed (whenever).',
     ]);

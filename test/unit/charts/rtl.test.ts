@@ -109,8 +109,8 @@ describe.each(INSTALLED_BACKENDS)('an Arabic agent name in agentPerformance (%s)
       agents: [{ name, medianFirstResponseSec: 300, medianResolutionSec: 3600 }],
     });
     const img = await decodePng(png);
-    // Below the legend (about 0.2 of the height), whose swatches share the bar colours.
-    const plot: Region = { x0: 0, y0: Math.round(img.height * 0.25), x1: img.width, y1: img.height };
+    // Below the legend (it ends near 0.26 of the height), whose swatches share the bar colours.
+    const plot: Region = { x0: 0, y0: Math.round(img.height * 0.3), x1: img.width, y1: img.height };
     const frt = matchColour(img, AGENT_COLOURS.firstResponse, 2, plot).box;
     const res = matchColour(img, AGENT_COLOURS.resolution, 2, plot).box;
     if (!frt || !res) throw new Error('bars not found');
