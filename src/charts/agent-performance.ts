@@ -161,6 +161,7 @@ export function agentPerformanceText(data: AgentPerformanceData): string[] {
     sec === null ? 'n/a' : p90 === null || p90 === undefined ? humaniseDuration(sec) : `${humaniseDuration(sec)} (p90 ${humaniseDuration(p90)})`;
   return [
     `${data.title ?? DEFAULT_TITLE} — ${formatPeriod(data.period)}`,
+    AGENTS_COHORT,
     ...(data.agents.length === 0 ? [NO_AGENTS] : []),
     ...data.agents.map(
       (a) =>

@@ -134,7 +134,7 @@ export function buildDeliveryFailuresConfig(
 /** One line per day: failures by class, then the failure rate with its numerator and denominator. */
 export function deliveryFailuresText(data: DeliveryFailuresData): string[] {
   const classes = failureClasses(data);
-  const lines = [`${data.title ?? DEFAULT_TITLE} — ${formatPeriod(data.period)}`];
+  const lines = [`${data.title ?? DEFAULT_TITLE} — ${formatPeriod(data.period)}`, FAILURES_COHORT];
   if (data.days.length === 0) return [...lines, NO_DAYS];
   for (const day of data.days) {
     const total = classes.reduce((a, c) => a + (day.failed[c] ?? 0), 0);

@@ -20,8 +20,11 @@ async function importOptional<T>(name: string, what: string): Promise<T> {
     return mod.default ?? mod;
   } catch (err) {
     const code = (err as { code?: string }).code;
-    const missing = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
-    const why = missing ? 'is not installed' : `failed to load (${(err as Error).message.split('\n')[0]})`;
+    const message = (err as Error).message.split('\n')[0] ?? '';
+    // "Cannot find package 'canvas'" is the package itself; a missing build/Release/canvas.node
+    // inside it means npm kept the package but its native build never finished.
+    const missing = (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && message.includes(`'${name}'`);
+    const why = missing ? 'is not installed' : `failed to load (${message})`;
     throw new Error(`${name} ${why}; ${what}`, { cause: err });
   }
 }

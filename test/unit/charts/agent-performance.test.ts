@@ -86,7 +86,7 @@ describe('buildAgentPerformanceConfig', () => {
     const x = tail.options?.scales?.x as { suggestedMax: number };
     expect(x.suggestedMax).toBe(5);
     expect(tail.data.datasets[0]?.data[0]).toBeCloseTo(0.023, 3);
-    expect(agentPerformanceText({ period: week, agents: [{ name: 'Fast median', medianFirstResponseSec: 83, p90FirstResponseSec: 5 * 3600, medianResolutionSec: null }] })[1]).toBe(
+    expect(agentPerformanceText({ period: week, agents: [{ name: 'Fast median', medianFirstResponseSec: 83, p90FirstResponseSec: 5 * 3600, medianResolutionSec: null }] })[2]).toBe(
       'Fast median: median first response 1m 23s (p90 5h), median resolution n/a',
     );
   });
@@ -106,6 +106,7 @@ describe('agentPerformanceText', () => {
   it('gives the same numbers, humanised, one agent per line', () => {
     expect(agentPerformanceText(agents)).toEqual([
       'Agent response and resolution times — 7 Jul – 13 Jul 2025 · Asia/Riyadh',
+      'First response: replies sent in the window. Resolution: conversations closed in the window.',
       'Sara Lopez: median first response 4m 12s (p90 15m), median resolution 3h 5m (p90 8h)',
       'ليلى أحمد: median first response 1m 35s (p90 6m 40s), median resolution 2h 20m (p90 5h)',
       '⚠ عمر حداد (outlier): median first response 25m (p90 1h), median resolution 9h 30m (p90 20h)',
@@ -116,6 +117,6 @@ describe('agentPerformanceText', () => {
   });
 
   it('says so when there are no agents', () => {
-    expect(agentPerformanceText({ period: week, agents: [] })[1]).toBe('No agent activity in this period.');
+    expect(agentPerformanceText({ period: week, agents: [] })[2]).toBe('No agent activity in this period.');
   });
 });

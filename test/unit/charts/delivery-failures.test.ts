@@ -111,9 +111,12 @@ describe('deliveryFailuresText', () => {
     const lines = deliveryFailuresText(failures);
     expect(lines[0]).toBe('Delivery failures — 7 Jul – 13 Jul 2025 · Asia/Riyadh');
     expect(lines[1]).toBe(
+      'Bars: messages that failed that day, by error code. Line: share of the messages sent that day that failed (whenever).',
+    );
+    expect(lines[2]).toBe(
       'Mon 7 Jul: 14 failed (131047 Re-engagement 9, 131026 Undeliverable 3, Other 2); failure rate 2.7% (14 / 520)',
     );
-    expect(lines[6]).toBe('Sat 12 Jul: 0 failed; failure rate 0.0% (0 / 90)');
-    expect(lines).toHaveLength(8);
+    expect(lines[7]).toBe('Sat 12 Jul: 0 failed; failure rate 0.0% (0 / 90)');
+    expect(lines).toHaveLength(9);
   });
 });
