@@ -10,12 +10,16 @@ const DEFAULT_TITLE = 'Messages: sent → delivered → read, and received';
 export const FUNNEL_COHORT =
   'Sent, delivered, read: messages sent in the window, statuses whenever they came. Received: messages from contacts in the window.';
 
+/** The cohort note, and what engagement divides by (not a bar of this chart). */
+export function funnelNotes(data: MessagesFunnelData): string[] {
+  return [FUNNEL_COHORT, `Engagement: received ÷ the ${formatCount(data.deliveredInWindow)} messages delivered in the window.`];
+}
+
 type Step = { label: string; count: number; colour: string; rate?: { rate: Rate; text: (r: string) => string } };
 
-/** The four bars; each rate divides bars of this chart, except engagement, which names its divisor. */
+/** The four bars; each rate divides bars of this chart, except engagement (its divisor is in the subtitle). */
 function steps(data: MessagesFunnelData): Step[] {
   const { sent, delivered, read, received } = FUNNEL_COLOURS;
-  const inWindow = formatCount(data.deliveredInWindow);
   return [
     { label: 'Sent', count: data.sent, colour: sent },
     {
@@ -36,7 +40,7 @@ function steps(data: MessagesFunnelData): Step[] {
       colour: received,
       rate: {
         rate: { numerator: data.received, denominator: data.deliveredInWindow },
-        text: (r) => `engagement ${r} of ${inWindow} delivered in window`,
+        text: (r) => `${r} engagement`,
       },
     },
   ];
@@ -90,7 +94,7 @@ export function buildMessagesFunnelConfig(data: MessagesFunnelData): ChartConfig
         y: { ticks: { ...tickFont, font: { size: 14, weight: 'bold' } }, grid: { display: false } },
       },
       plugins: {
-        ...titleOptions<'bar'>(data.title ?? DEFAULT_TITLE, data.period, [FUNNEL_COHORT]),
+        ...titleOptions<'bar'>(data.title ?? DEFAULT_TITLE, data.period, funnelNotes(data)),
         legend: { display: false },
         tooltip: { enabled: false },
       },
@@ -103,7 +107,7 @@ export function buildMessagesFunnelConfig(data: MessagesFunnelData): ChartConfig
 export function messagesFunnelText(data: MessagesFunnelData): string[] {
   return [
     `${data.title ?? DEFAULT_TITLE} — ${formatPeriod(data.period)}`,
-    FUNNEL_COHORT,
+    ...funnelNotes(data),
     ...steps(data).map((s) => {
       const count = `${s.label}: ${formatCount(s.count)}`;
       if (!s.rate) return count;

@@ -7,8 +7,8 @@ import { FONT_FAMILY, FONT_SIZE, INK } from '../theme.js';
  * line points. `labels[datasetIndex][dataIndex]`; null or a missing entry draws nothing. Text
  * gets a white halo so it stays readable where it crosses bars or grid lines. Leave room with
  * the value scale's `grace`; a horizontal bar's label that would still pass the chart area's
- * right edge is drawn inside the bar's end instead (unless it had to clear a whisker: then it
- * ends at the chart area's right edge).
+ * right edge is drawn inside the bar's end instead, where it fits there and no whisker is in the
+ * way; otherwise it ends at the chart area's right edge.
  */
 export function valueLabelsPlugin<T extends ChartType = 'bar'>(
   labels: readonly (readonly (string | null)[] | null)[],
@@ -49,12 +49,14 @@ export function valueLabelsPlugin<T extends ChartType = 'bar'>(
             ctx.font = `${size}px ${FONT_FAMILY}`;
             const width = ctx.measureText(text).width;
             if (x + 5 + width > chart.chartArea.right) {
-              if (whisker === null) {
+              // Inside the bar only where it fits there: never over the axis labels left of it.
+              const base = (element.getProps(['base'], true) as Record<string, number>)['base'] ?? chart.chartArea.left;
+              if (whisker === null && width + 10 <= x - base) {
                 drawInside(ctx, text, x, y, element.options?.['backgroundColor']);
                 return;
               }
-              // Past a whisker: keep it clear of the bar, flush with the plot's right edge, above the row.
-              x = chart.chartArea.right - width - 5;
+              // Past a whisker or too long for the bar: flush with the plot's right edge.
+              x = Math.max(x, chart.chartArea.right - width - 5);
             }
           }
           const [tx, ty] = beside ? [x + 5, y] : [x, y - (meta.type === 'line' ? 7 : 4)];

@@ -39,9 +39,11 @@ describe.each(testDatabases)('the funnel chart of a real messages report on $nam
     const data = messagesFunnel(report);
     expect(data).toMatchObject({ sent: 3, delivered: 2, read: 1, received: 1, deliveredInWindow: 2 });
     // 2 / 3 = 66.7 % is the Delivered bar over the Sent bar; 1 / 2 = 50 % the Read bar over Delivered.
-    expect(funnelBarLabels(data)).toEqual(['3', '2 · 66.7% of sent', '1 · 50.0% of delivered', '1 · engagement 50.0% of 2 delivered in window']);
+    expect(funnelBarLabels(data)).toEqual(['3', '2 · 66.7% of sent', '1 · 50.0% of delivered', '1 · 50.0% engagement']);
     expect(report.deliveryRate.numerator / report.deliveryRate.denominator).toBeCloseTo(2 / 3, 10);
-    expect(chartText('messagesFunnel', data)[0]).toBe('Messages: sent → delivered → read, and received — 2 Nov 2026 · UTC');
+    const text = chartText('messagesFunnel', data);
+    expect(text[0]).toBe('Messages: sent → delivered → read, and received — 2 Nov 2026 · UTC');
+    expect(text[2]).toBe('Engagement: received ÷ the 2 messages delivered in the window.');
 
     const png = await chartForReport(report);
     expect(png).not.toBeNull();

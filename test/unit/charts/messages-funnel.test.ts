@@ -26,7 +26,8 @@ describe('buildMessagesFunnelConfig', () => {
     expect(config.plugins?.map((p) => p.id)).toEqual(['wapulseValueLabels']);
     expect(subtitleLines(config)).toEqual([
       '7 Jul – 13 Jul 2025 · Asia/Riyadh',
-      'Sent, delivered, read: messages sent in the window, statuses whenever they came. Received: messages from contacts in the window.',
+      'Sent, delivered, read: messages sent in the window, statuses whenever they came. Received: messages from contacts in the window. ' +
+        'Engagement: received ÷ the 2,466 messages delivered in the window.',
     ]);
   });
 
@@ -39,7 +40,7 @@ describe('buildMessagesFunnelConfig', () => {
       '2,550',
       '2,459 · 96.4% of sent',
       '1,870 · 76.0% of delivered',
-      '1,312 · engagement 53.2% of 2,466 delivered in window',
+      '1,312 · 53.2% engagement',
     ]);
   });
 });
@@ -69,16 +70,17 @@ describe('messagesFunnelText', () => {
     expect(messagesFunnelText(funnel)).toEqual([
       'Messages: sent → delivered → read, and received — 7 Jul – 13 Jul 2025 · Asia/Riyadh',
       'Sent, delivered, read: messages sent in the window, statuses whenever they came. Received: messages from contacts in the window.',
+      'Engagement: received ÷ the 2,466 messages delivered in the window.',
       'Sent: 2,550',
       'Delivered: 2,459 (96.4% of sent: 2,459 / 2,550)',
       'Read: 1,870 (76.0% of delivered: 1,870 / 2,459)',
-      'Received: 1,312 (engagement 53.2% of 2,466 delivered in window: 1,312 / 2,466)',
+      'Received: 1,312 (53.2% engagement: 1,312 / 2,466)',
     ]);
   });
 
   it('prints n/a for rates over nothing', () => {
     const lines = messagesFunnelText({ period: week, sent: 0, delivered: 0, read: 0, received: 3, deliveredInWindow: 0 });
-    expect(lines[3]).toBe('Delivered: 0 (n/a of sent: 0 / 0)');
-    expect(lines[5]).toBe('Received: 3 (engagement n/a of 0 delivered in window: 3 / 0)');
+    expect(lines[4]).toBe('Delivered: 0 (n/a of sent: 0 / 0)');
+    expect(lines[6]).toBe('Received: 3 (n/a engagement: 3 / 0)');
   });
 });
