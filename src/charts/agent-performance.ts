@@ -3,21 +3,29 @@ import { axisTitle, legendOptions, tickFont, titleOptions } from './common-optio
 import { formatPeriod, humaniseDuration } from './format.js';
 import { noDataPlugin } from './plugins/no-data-plugin.js';
 import { valueLabelsPlugin } from './plugins/value-labels-plugin.js';
+import { whiskerPlugin } from './plugins/whisker-plugin.js';
 import { AGENT_COLOURS, INK, PADDING } from './theme.js';
 import type { AgentPerformanceData, AgentPerformanceRow } from './types.js';
 
 const DEFAULT_TITLE = 'Agent response and resolution times';
 const MAX_NAME_LENGTH = 28;
 const NO_AGENTS = 'No agent activity in this period.';
+/** Which values each agent's figures are made of (the agents report's anchors). */
+export const AGENTS_COHORT = 'First response: replies sent in the window. Resolution: conversations closed in the window.';
 
 export type DurationUnit = { label: 'minutes' | 'hours'; seconds: number };
 
-/** Axis unit: minutes unless some bar passes 3 hours, then hours (minutes would read 0..600+). */
+/** Every value an agent's row draws: medians and the 90th percentiles of their whiskers. */
+const drawnSeconds = (a: AgentPerformanceRow) => [
+  a.medianFirstResponseSec ?? 0,
+  a.medianResolutionSec ?? 0,
+  a.p90FirstResponseSec ?? 0,
+  a.p90ResolutionSec ?? 0,
+];
+
+/** Axis unit: minutes unless some bar or whisker passes 3 hours, then hours (minutes would read 0..600+). */
 export function durationUnit(agents: readonly AgentPerformanceRow[]): DurationUnit {
-  const max = Math.max(
-    0,
-    ...agents.flatMap((a) => [a.medianFirstResponseSec ?? 0, a.medianResolutionSec ?? 0]),
-  );
+  const max = Math.max(0, ...agents.flatMap(drawnSeconds));
   return max >= 3 * 3600 ? { label: 'hours', seconds: 3600 } : { label: 'minutes', seconds: 60 };
 }
 
@@ -30,10 +38,17 @@ export function agentLabel(agent: AgentPerformanceRow): string {
   return `${agent.outlier ? '⚠ ' : ''}${name}${agent.fewData ? ' (few data)' : ''}`;
 }
 
+/** `1m 23s · p90 5h`: the median, and the 90th percentile where there is one. */
+function barLabel(median: number | null, p90: number | null | undefined): string {
+  if (median === null) return 'no data';
+  return p90 === null || p90 === undefined ? humaniseDuration(median) : `${humaniseDuration(median)} · p90 ${humaniseDuration(p90)}`;
+}
+
 /**
  * Grouped horizontal bars per agent: median first-response and median resolution time, in the
- * unit of {@link durationUnit}; each bar is labelled with the humanised value. Outlier agents
- * get their own colour pair and a red ⚠ label.
+ * unit of {@link durationUnit}, each with a whisker out to its 90th percentile so a long tail
+ * shows even behind a short median; each bar is labelled `median · p90 …`. Outlier agents get
+ * their own colour pair and a red ⚠ label.
  */
 export function buildAgentPerformanceConfig(data: AgentPerformanceData): ChartConfiguration<'bar'> {
   const { agents } = data;
@@ -41,20 +56,29 @@ export function buildAgentPerformanceConfig(data: AgentPerformanceData): ChartCo
   const toUnit = (sec: number | null) => (sec === null ? null : sec / unit.seconds);
   const colour = (normal: string, outlier: string) =>
     agents.map((a) => (a.outlier ? outlier : normal));
-  const humanised = (sec: number | null) => (sec === null ? 'no data' : humaniseDuration(sec));
   const hasOutlier = agents.some((a) => a.outlier);
+  const whiskers = [
+    agents.map((a) => toUnit(a.p90FirstResponseSec ?? null)),
+    agents.map((a) => toUnit(a.p90ResolutionSec ?? null)),
+  ];
+  const hasWhiskers = whiskers.flat().some((v) => v !== null);
+  const longest = Math.max(0, ...agents.flatMap(drawnSeconds)) / unit.seconds;
 
   const legendItems: LegendItem[] = [
-    { text: 'Median first response', fillStyle: AGENT_COLOURS.firstResponse, lineWidth: 0 },
-    { text: 'Median resolution', fillStyle: AGENT_COLOURS.resolution, lineWidth: 0 },
+    { text: 'Median first response', fillStyle: AGENT_COLOURS.firstResponse, lineWidth: 0, pointStyle: 'rect' },
+    { text: 'Median resolution', fillStyle: AGENT_COLOURS.resolution, lineWidth: 0, pointStyle: 'rect' },
     ...(hasOutlier
       ? [
           {
             text: '⚠ Outlier (> 2× team median)',
             fillStyle: AGENT_COLOURS.outlierFirstResponse,
             lineWidth: 0,
+            pointStyle: 'rect' as const,
           },
         ]
+      : []),
+    ...(hasWhiskers
+      ? [{ text: '90th percentile', strokeStyle: AGENT_COLOURS.whisker, lineWidth: 2, pointStyle: 'line' as const }]
       : []),
   ];
 
@@ -82,9 +106,13 @@ export function buildAgentPerformanceConfig(data: AgentPerformanceData): ChartCo
       scales: {
         x: {
           beginAtZero: true,
-          // Room past the longest bar for its "2h 5m" label.
-          grace: '18%',
-          title: axisTitle(`Median time (${unit.label})`),
+          // The whiskers are drawn by a plugin, outside the data: the axis must reach them.
+          suggestedMax: longest,
+          // Room past the longest bar or whisker for its "9h 30m · p90 20h" label, also on the
+          // 600 px size. Chart.js takes grace as a share of half the range: 100 % adds half the
+          // longest value, 36 % adds 18 %.
+          grace: hasWhiskers ? '100%' : '36%',
+          title: axisTitle(hasWhiskers ? `Time (${unit.label})` : `Median time (${unit.label})`),
           ticks: tickFont,
           grid: { color: INK.grid },
         },
@@ -103,19 +131,25 @@ export function buildAgentPerformanceConfig(data: AgentPerformanceData): ChartCo
         },
       },
       plugins: {
-        ...titleOptions<'bar'>(data.title ?? DEFAULT_TITLE, data.period),
+        ...titleOptions<'bar'>(data.title ?? DEFAULT_TITLE, data.period, [
+          `${hasWhiskers ? 'Bar: median; whisker: 90th percentile.' : 'Bar: median.'} ${AGENTS_COHORT}`,
+        ]),
         legend: {
           ...legendOptions,
-          labels: { ...legendOptions.labels, generateLabels: () => legendItems },
+          labels: { ...legendOptions.labels, usePointStyle: true, pointStyleWidth: 18, generateLabels: () => legendItems },
         },
         tooltip: { enabled: false },
       },
     },
     plugins: [
-      valueLabelsPlugin([
-        agents.map((a) => humanised(a.medianFirstResponseSec)),
-        agents.map((a) => humanised(a.medianResolutionSec)),
-      ]),
+      whiskerPlugin(whiskers, AGENT_COLOURS.whisker),
+      valueLabelsPlugin(
+        [
+          agents.map((a) => barLabel(a.medianFirstResponseSec, a.p90FirstResponseSec)),
+          agents.map((a) => barLabel(a.medianResolutionSec, a.p90ResolutionSec)),
+        ],
+        whiskers,
+      ),
       ...(agents.length === 0 ? [noDataPlugin<'bar'>(NO_AGENTS)] : []),
     ],
   };
@@ -123,15 +157,17 @@ export function buildAgentPerformanceConfig(data: AgentPerformanceData): ChartCo
 
 /** The chart's numbers as text lines, for Slack beside the image and for screen readers. */
 export function agentPerformanceText(data: AgentPerformanceData): string[] {
-  const value = (sec: number | null) => (sec === null ? 'n/a' : humaniseDuration(sec));
+  const value = (sec: number | null, p90?: number | null) =>
+    sec === null ? 'n/a' : p90 === null || p90 === undefined ? humaniseDuration(sec) : `${humaniseDuration(sec)} (p90 ${humaniseDuration(p90)})`;
   return [
     `${data.title ?? DEFAULT_TITLE} — ${formatPeriod(data.period)}`,
+    AGENTS_COHORT,
     ...(data.agents.length === 0 ? [NO_AGENTS] : []),
     ...data.agents.map(
       (a) =>
         `${agentLabel(a)}${a.outlier ? ' (outlier)' : ''}: ` +
-        `median first response ${value(a.medianFirstResponseSec)}, ` +
-        `median resolution ${value(a.medianResolutionSec)}`,
+        `median first response ${value(a.medianFirstResponseSec, a.p90FirstResponseSec)}, ` +
+        `median resolution ${value(a.medianResolutionSec, a.p90ResolutionSec)}`,
     ),
   ];
 }

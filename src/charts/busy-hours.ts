@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { axisTitle, tickFont, titleOptions } from './common-options.js';
-import { formatCount, formatHour, formatPeriod } from './format.js';
+import { formatCount, formatDaySpan, formatHour, formatPeriod, localDayCount } from './format.js';
+import { HEAT_LEGEND, heatLegendPlugin } from './plugins/heat-legend-plugin.js';
 import { heatmapPlugin } from './plugins/heatmap-plugin.js';
 import { noDataPlugin } from './plugins/no-data-plugin.js';
 import { PADDING } from './theme.js';
@@ -19,9 +20,19 @@ function rowLabels(data: BusyHoursData): readonly string[] {
 }
 
 /**
+ * What a cell is: the total over the whole window (not a per-week average), so the numbers in
+ * the cells add up to the report's total; the span says how many weeks that total covers.
+ */
+export function busyHoursCellNote(data: BusyHoursData): string {
+  const days = data.days ?? localDayCount(data.period);
+  return `Cells: total ${data.measure ?? 'inbound messages'} over ${formatDaySpan(days)}, by local hour.`;
+}
+
+/**
  * Weekday × hour heatmap (rows top to bottom as given, hours 0..23 in `period.timeZone`), drawn
- * by {@link heatmapPlugin} on two category scales; the zone is named in the subtitle and the
- * hour axis title.
+ * by {@link heatmapPlugin} on two category scales, with its colour scale right of the grid; the
+ * zone is named in the subtitle and the hour axis title, and the subtitle says that cells are
+ * totals over the window's N weeks.
  */
 export function buildBusyHoursConfig(data: BusyHoursData): ChartConfiguration<'scatter'> {
   const rows = rowLabels(data);
@@ -37,7 +48,8 @@ export function buildBusyHoursConfig(data: BusyHoursData): ChartConfiguration<'s
     // No points: the plugin paints the cells; the dataset only satisfies Chart.js.
     data: { datasets: [{ label: data.measure ?? 'count', data: [], pointRadius: 0 }] },
     options: {
-      layout: { padding: PADDING },
+      // Room on the right for the colour scale and its labels.
+      layout: { padding: { ...PADDING, right: PADDING.right + HEAT_LEGEND.room } },
       scales: {
         x: {
           type: 'category',
@@ -59,13 +71,14 @@ export function buildBusyHoursConfig(data: BusyHoursData): ChartConfiguration<'s
         },
       },
       plugins: {
-        ...titleOptions<'scatter'>(data.title ?? defaultTitle(data), data.period),
+        ...titleOptions<'scatter'>(data.title ?? defaultTitle(data), data.period, [busyHoursCellNote(data)]),
         legend: { display: false },
         tooltip: { enabled: false },
       },
     },
     plugins: [
       heatmapPlugin(data.counts),
+      heatLegendPlugin(Math.max(0, ...data.counts.flat())),
       ...(busiestCell(data.counts) === null ? [noDataPlugin<'scatter'>(NO_ACTIVITY)] : []),
     ],
   };
@@ -90,6 +103,7 @@ export function busyHoursText(data: BusyHoursData): string[] {
   const total = data.counts.flat().reduce((a, b) => a + b, 0);
   const lines = [
     `${data.title ?? defaultTitle(data)} — ${formatPeriod(data.period)}`,
+    busyHoursCellNote(data),
     `Total: ${formatCount(total)}`,
   ];
   const best = busiestCell(data.counts);

@@ -3,10 +3,34 @@ import { formatPeriod } from './format.js';
 import { FONT_SIZE, INK } from './theme.js';
 import type { ChartPeriod } from './types.js';
 
-/** Title (bold, left) and the period as subtitle, shared by every chart. */
+/**
+ * Subtitle notes wrapped at word boundaries: Chart.js squeezes a line too wide for the chart
+ * rather than wrapping it, and 84 characters of 13 px text fit the narrowest size (600 px).
+ */
+export const NOTE_LINE_LENGTH = 84;
+
+export function wrapNote(note: string, width = NOTE_LINE_LENGTH): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of note.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return line ? [...lines, line] : lines;
+}
+
+/**
+ * Title (bold, left) and a subtitle shared by every chart: the window in local dates with its
+ * zone, then `notes`, one line each (what is counted: the cohort, what a cell or a whisker is).
+ */
 export function titleOptions<T extends ChartType>(
   title: string,
   period: ChartPeriod,
+  notes: readonly string[] = [],
 ): Pick<PluginOptionsByType<T>, 'title' | 'subtitle'> {
   return {
     title: {
@@ -19,7 +43,7 @@ export function titleOptions<T extends ChartType>(
     },
     subtitle: {
       display: true,
-      text: formatPeriod(period),
+      text: notes.length ? [formatPeriod(period), ...notes.flatMap((n) => wrapNote(n))] : formatPeriod(period),
       align: 'start',
       color: INK.muted,
       font: { size: FONT_SIZE.subtitle },

@@ -1,16 +1,19 @@
 import type { ChartConfiguration, LegendItem } from 'chart.js';
 import { axisTitle, legendOptions, tickFont, titleOptions } from './common-options.js';
+import { failureColour, isOtherClass } from './failure-colour.js';
 import { formatCount, formatDayLabel, formatPeriod, formatRate, rateFraction } from './format.js';
 import { noDataPlugin } from './plugins/no-data-plugin.js';
 import { valueLabelsPlugin } from './plugins/value-labels-plugin.js';
+import { rateAxis } from './rate-axis.js';
 import { FAILURE_COLOURS, INK, PADDING } from './theme.js';
 import type { DeliveryFailuresData } from './types.js';
 
 const DEFAULT_TITLE = 'Delivery failures';
 const RATE_LABEL = 'Failure rate';
 const NO_DAYS = 'No days in this period.';
-
-const isOther = (label: string) => /^other\b/i.test(label.trim());
+/** What the bars and the line count: failures by the day they failed, the rate by the day sent. */
+export const FAILURES_COHORT =
+  'Bars: messages that failed that day, by error code. Line: share of the messages sent that day that failed (whenever).';
 
 /** Error classes bottom-up: `classOrder` if given, else by total descending with "Other" last. */
 export function failureClasses(data: DeliveryFailuresData): string[] {
@@ -23,25 +26,15 @@ export function failureClasses(data: DeliveryFailuresData): string[] {
     .filter((c) => !given.includes(c))
     .sort(
       (a, b) =>
-        Number(isOther(a)) - Number(isOther(b)) || (totals.get(b) ?? 0) - (totals.get(a) ?? 0),
+        Number(isOtherClass(a)) - Number(isOtherClass(b)) || (totals.get(b) ?? 0) - (totals.get(a) ?? 0),
     );
   return [...given, ...rest];
 }
 
 /**
- * Colour of an error class: fixed for known Meta codes (the label's leading number), grey for
- * "Other", else the next colour of the cycle.
- */
-export function failureColour(label: string, index: number): string {
-  if (isOther(label)) return FAILURE_COLOURS.other;
-  const code = /^\d+/.exec(label.trim())?.[0];
-  const known = code === undefined ? undefined : FAILURE_COLOURS.byCode[code];
-  return known ?? FAILURE_COLOURS.cycle[index % FAILURE_COLOURS.cycle.length] ?? FAILURE_COLOURS.other;
-}
-
-/**
  * Failed messages per day stacked by error class (left axis, count), with the day's failure
- * rate as a line on a right axis fixed at 0–100 %.
+ * rate as a line on a right axis scaled to the highest rate ({@link rateAxis}). Each class
+ * keeps its code's colour ({@link failureColour}) whatever other classes the chart shows.
  */
 export function buildDeliveryFailuresConfig(
   data: DeliveryFailuresData,
@@ -51,12 +44,13 @@ export function buildDeliveryFailuresConfig(
     const f = rateFraction(d.failureRate);
     return f === null ? null : f * 100;
   });
+  const axis = rateAxis(rates);
   // Bars as squares (bottom of the stack first), the rate as a short line.
   const legendItems: LegendItem[] = [
     ...classes.map(
-      (label, i): LegendItem => ({
+      (label): LegendItem => ({
         text: label,
-        fillStyle: failureColour(label, i),
+        fillStyle: failureColour(label),
         lineWidth: 0,
         pointStyle: 'rect',
       }),
@@ -80,11 +74,11 @@ export function buildDeliveryFailuresConfig(
           // Drawn last, over the bars.
           order: 0,
         },
-        ...classes.map((label, i) => ({
+        ...classes.map((label) => ({
           type: 'bar' as const,
           label,
           data: data.days.map((d) => d.failed[label] ?? 0),
-          backgroundColor: failureColour(label, i),
+          backgroundColor: failureColour(label),
           stack: 'failed',
           yAxisID: 'y',
           order: 1,
@@ -107,16 +101,16 @@ export function buildDeliveryFailuresConfig(
         },
         y1: {
           min: 0,
-          max: 100,
+          max: axis.max,
           position: 'right',
           title: axisTitle('Failure rate (%)'),
-          ticks: { ...tickFont, callback: (v) => `${v}%` },
+          ticks: { ...tickFont, stepSize: axis.step, callback: (v) => `${v}%` },
           // One grid is enough; the left axis owns it.
           grid: { drawOnChartArea: false },
         },
       },
       plugins: {
-        ...titleOptions<'bar'>(data.title ?? DEFAULT_TITLE, data.period),
+        ...titleOptions<'bar'>(data.title ?? DEFAULT_TITLE, data.period, [FAILURES_COHORT]),
         legend: {
           ...legendOptions,
           labels: {
@@ -129,7 +123,7 @@ export function buildDeliveryFailuresConfig(
         tooltip: { enabled: false },
       },
     },
-    // The rate printed above each point: near 0 % on a 0–100 % axis it is hard to read off.
+    // The rate printed above each point, so it need not be read off the axis.
     plugins: [
       valueLabelsPlugin<'bar' | 'line'>([rates.map((r) => (r === null ? null : `${r.toFixed(1)}%`))]),
       ...(data.days.length === 0 ? [noDataPlugin<'bar' | 'line'>(NO_DAYS)] : []),
@@ -140,7 +134,7 @@ export function buildDeliveryFailuresConfig(
 /** One line per day: failures by class, then the failure rate with its numerator and denominator. */
 export function deliveryFailuresText(data: DeliveryFailuresData): string[] {
   const classes = failureClasses(data);
-  const lines = [`${data.title ?? DEFAULT_TITLE} — ${formatPeriod(data.period)}`];
+  const lines = [`${data.title ?? DEFAULT_TITLE} — ${formatPeriod(data.period)}`, FAILURES_COHORT];
   if (data.days.length === 0) return [...lines, NO_DAYS];
   for (const day of data.days) {
     const total = classes.reduce((a, c) => a + (day.failed[c] ?? 0), 0);

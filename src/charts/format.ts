@@ -68,6 +68,27 @@ export function formatPeriod(period: ChartPeriod): string {
   return `${text} · ${timeZone}`;
 }
 
+/**
+ * Local calendar days the window `[from, to)` touches in its zone: 7 for a whole week, also
+ * across a DST change (days, not 24-hour blocks).
+ */
+export function localDayCount(period: ChartPeriod): number {
+  const { from, to, timeZone } = period;
+  if (to.getTime() <= from.getTime()) return 0;
+  const ymd = dateFormat(timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  const dayNumber = (at: Date) => {
+    const parts = Object.fromEntries(ymd.formatToParts(at).map((p) => [p.type, p.value]));
+    return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / 86_400_000;
+  };
+  return dayNumber(new Date(to.getTime() - 1)) - dayNumber(from) + 1;
+}
+
+/** `28` → `4 weeks`, `7` → `1 week`, `10` → `10 days`, `1` → `1 day`. */
+export function formatDaySpan(days: number): string {
+  if (days > 0 && days % 7 === 0) return days === 7 ? '1 week' : `${days / 7} weeks`;
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
 /** `2025-07-07` → `['Mon', '7 Jul']`, a two-line axis label; the date is a calendar day. */
 export function formatDayLabel(date: string): string[] {
   const d = new Date(`${date}T00:00:00Z`);

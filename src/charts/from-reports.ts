@@ -1,6 +1,6 @@
 import type { AgentsReport, BusyHoursReport, FailuresReport, MessagesReport, ReportResult } from '../metrics/index.js';
 import { renderChart } from './render-chart.js';
-import type { ChartPeriod, RenderOptions } from './types.js';
+import type { ChartPeriod, MessagesFunnelData, RenderOptions } from './types.js';
 
 /**
  * The chart of a report, where it has one: messages → funnel, failures → daily failures by
@@ -26,8 +26,21 @@ function period(w: { from: string; to: string; tz: string }): ChartPeriod {
   return { from: new Date(w.from), to: new Date(w.to), timeZone: w.tz };
 }
 
-export function messagesFunnel(r: MessagesReport) {
-  return { period: period(r.window), sent: r.sent, delivered: r.delivered, read: r.read, received: r.received, deliveryRate: r.deliveryRate, readRate: r.readRate, engagement: r.engagement };
+/**
+ * The funnel's bars from the report's cohort fractions, not its window counts: delivered and
+ * read are deliveryRate's and readRate's numerators (of the messages sent in the window), so
+ * each bar over the one before is the rate the report states. Received keeps its window count,
+ * with engagement's denominator (delivered in the window) beside it.
+ */
+export function messagesFunnel(r: MessagesReport): MessagesFunnelData {
+  return {
+    period: period(r.window),
+    sent: r.deliveryRate.denominator,
+    delivered: r.deliveryRate.numerator,
+    read: r.readRate.numerator,
+    received: r.engagement.numerator,
+    deliveredInWindow: r.engagement.denominator,
+  };
 }
 
 export function deliveryFailures(r: FailuresReport) {
@@ -41,6 +54,8 @@ export function agentPerformance(r: AgentsReport) {
       name: a.name,
       medianFirstResponseSec: a.firstResponse.median,
       medianResolutionSec: a.resolution.median,
+      p90FirstResponseSec: a.firstResponse.p90,
+      p90ResolutionSec: a.resolution.p90,
       outlier: a.outlier.firstResponse || a.outlier.resolution,
       fewData: a.fewData.firstResponse && a.fewData.resolution,
     })),
@@ -48,5 +63,5 @@ export function agentPerformance(r: AgentsReport) {
 }
 
 export function busyHours(r: BusyHoursReport) {
-  return { period: period(r.window), counts: r.messages.counts, measure: 'inbound messages' };
+  return { period: period(r.window), counts: r.messages.counts, measure: 'inbound messages', days: r.days };
 }

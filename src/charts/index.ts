@@ -7,18 +7,22 @@
 export { renderChart } from './render-chart.js';
 export { agentPerformance, busyHours, chartForReport, deliveryFailures, messagesFunnel } from './from-reports.js';
 export { BACKEND_CHOICES, chartBackend, renderConfig, useChartBackend, type BackendChoice } from './renderer.js';
+export type { BackendName, ChartBackend } from './backends/types.js';
 export { buildChartConfig, chartText } from './charts.js';
-export { agentLabel, agentPerformanceText, buildAgentPerformanceConfig } from './agent-performance.js';
-export { buildBusyHoursConfig, busiestCell, busyHoursText, DEFAULT_WEEKDAYS } from './busy-hours.js';
+export { agentLabel, agentPerformanceText, AGENTS_COHORT, buildAgentPerformanceConfig } from './agent-performance.js';
+export { buildBusyHoursConfig, busiestCell, busyHoursCellNote, busyHoursText, DEFAULT_WEEKDAYS } from './busy-hours.js';
 export {
   buildDeliveryFailuresConfig,
   deliveryFailuresText,
+  FAILURES_COHORT,
   failureClasses,
 } from './delivery-failures.js';
-export { buildMessagesFunnelConfig, messagesFunnelText } from './messages-funnel.js';
+export { failureColour } from './failure-colour.js';
+export { rateAxis, rateAxisMax, type RateAxis } from './rate-axis.js';
+export { buildMessagesFunnelConfig, FUNNEL_COHORT, messagesFunnelText } from './messages-funnel.js';
 export { chartFontFiles } from './fonts.js';
 export { heatColour } from './heat-scale.js';
-export { formatPeriod, humaniseDuration } from './format.js';
+export { formatDaySpan, formatPeriod, humaniseDuration, localDayCount } from './format.js';
 export { CHART_SIZES, PIXEL_RATIO } from './sizes.js';
 export { AGENT_COLOURS, FAILURE_COLOURS, FONT_FAMILY, FUNNEL_COLOURS, HEAT_COLOURS } from './theme.js';
 export type { BusiestCell } from './busy-hours.js';

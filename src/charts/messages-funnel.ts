@@ -6,9 +6,18 @@ import { FUNNEL_COLOURS, INK, PADDING } from './theme.js';
 import type { MessagesFunnelData, Rate } from './types.js';
 
 const DEFAULT_TITLE = 'Messages: sent → delivered → read, and received';
+/** Who is counted in each bar: one sent cohort for the outbound steps, the window for received. */
+export const FUNNEL_COHORT =
+  'Sent, delivered, read: messages sent in the window, statuses whenever they came. Received: messages from contacts in the window.';
 
-type Step = { label: string; count: number; colour: string; rate?: { rate: Rate; of: string } };
+/** The cohort note, and what engagement divides by (not a bar of this chart). */
+export function funnelNotes(data: MessagesFunnelData): string[] {
+  return [FUNNEL_COHORT, `Engagement: received ÷ the ${formatCount(data.deliveredInWindow)} messages delivered in the window.`];
+}
 
+type Step = { label: string; count: number; colour: string; rate?: { rate: Rate; text: (r: string) => string } };
+
+/** The four bars; each rate divides bars of this chart, except engagement (its divisor is in the subtitle). */
 function steps(data: MessagesFunnelData): Step[] {
   const { sent, delivered, read, received } = FUNNEL_COLOURS;
   return [
@@ -17,28 +26,42 @@ function steps(data: MessagesFunnelData): Step[] {
       label: 'Delivered',
       count: data.delivered,
       colour: delivered,
-      rate: { rate: data.deliveryRate, of: 'of sent' },
+      rate: { rate: { numerator: data.delivered, denominator: data.sent }, text: (r) => `${r} of sent` },
     },
-    { label: 'Read', count: data.read, colour: read, rate: { rate: data.readRate, of: 'of delivered' } },
+    {
+      label: 'Read',
+      count: data.read,
+      colour: read,
+      rate: { rate: { numerator: data.read, denominator: data.delivered }, text: (r) => `${r} of delivered` },
+    },
     {
       label: 'Received',
       count: data.received,
       colour: received,
-      rate: { rate: data.engagement, of: 'engagement' },
+      rate: {
+        rate: { numerator: data.received, denominator: data.deliveredInWindow },
+        text: (r) => `${r} engagement`,
+      },
     },
   ];
 }
 
-/** `1,180 · 95.2% of sent`: the count, and the step's rate as the engine computed it. */
+/** `2,459 · 96.4% of sent`: the bar's count and its rate. */
 function stepLabel(step: Step): string {
   const count = formatCount(step.count);
-  return step.rate ? `${count} · ${formatRate(step.rate.rate)} ${step.rate.of}` : count;
+  return step.rate ? `${count} · ${step.rate.text(formatRate(step.rate.rate))}` : count;
+}
+
+/** The text written beside each bar, top to bottom. */
+export function funnelBarLabels(data: MessagesFunnelData): string[] {
+  return steps(data).map(stepLabel);
 }
 
 /**
  * Horizontal bars, outbound funnel (sent, delivered, read) in blues and inbound received in
- * green, each labelled with its count and rate. Rates come from the data, not from the bar
- * counts: METRICS.md computes them over the sent cohort, which can differ from window counts.
+ * green, each labelled with its count and rate. The outbound bars are one cohort (messages sent
+ * in the window, statuses whenever), so "96.4 % of sent" is exactly the Delivered bar over the
+ * Sent bar; the subtitle says so.
  */
 export function buildMessagesFunnelConfig(data: MessagesFunnelData): ChartConfiguration<'bar'> {
   const all = steps(data);
@@ -62,7 +85,7 @@ export function buildMessagesFunnelConfig(data: MessagesFunnelData): ChartConfig
       scales: {
         x: {
           beginAtZero: true,
-          // Room past the longest bar for "1,180 · 95.2% of sent".
+          // Room past the longest bar for "2,459 · 96.4% of sent".
           grace: '45%',
           title: axisTitle('Messages'),
           ticks: { ...tickFont, precision: 0 },
@@ -71,12 +94,12 @@ export function buildMessagesFunnelConfig(data: MessagesFunnelData): ChartConfig
         y: { ticks: { ...tickFont, font: { size: 14, weight: 'bold' } }, grid: { display: false } },
       },
       plugins: {
-        ...titleOptions<'bar'>(data.title ?? DEFAULT_TITLE, data.period),
+        ...titleOptions<'bar'>(data.title ?? DEFAULT_TITLE, data.period, funnelNotes(data)),
         legend: { display: false },
         tooltip: { enabled: false },
       },
     },
-    plugins: [valueLabelsPlugin([all.map(stepLabel)])],
+    plugins: [valueLabelsPlugin([funnelBarLabels(data)])],
   };
 }
 
@@ -84,12 +107,12 @@ export function buildMessagesFunnelConfig(data: MessagesFunnelData): ChartConfig
 export function messagesFunnelText(data: MessagesFunnelData): string[] {
   return [
     `${data.title ?? DEFAULT_TITLE} — ${formatPeriod(data.period)}`,
+    ...funnelNotes(data),
     ...steps(data).map((s) => {
       const count = `${s.label}: ${formatCount(s.count)}`;
       if (!s.rate) return count;
-      const { rate, of } = s.rate;
-      const fraction = `${formatCount(rate.numerator)} / ${formatCount(rate.denominator)}`;
-      return `${count} (${formatRate(rate)} ${of}: ${fraction})`;
+      const { rate, text } = s.rate;
+      return `${count} (${text(formatRate(rate))}: ${formatCount(rate.numerator)} / ${formatCount(rate.denominator)})`;
     }),
   ];
 }

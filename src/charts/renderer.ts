@@ -32,7 +32,7 @@ async function load(wanted: BackendChoice): Promise<ChartBackend> {
   } catch (err) {
     // node-canvas is optional: npm skips it where its native build fails. 'auto' falls back.
     if (wanted === 'node-canvas') {
-      throw new Error('CHART_BACKEND=node-canvas, but chartjs-node-canvas or canvas is not installed (its native build needs cairo and pango)', { cause: err });
+      throw new Error(`CHART_BACKEND=node-canvas, but ${(err as Error).message}`, { cause: err });
     }
     return napiRs();
   }

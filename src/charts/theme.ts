@@ -32,6 +32,8 @@ export const AGENT_COLOURS = {
   outlierFirstResponse: '#dc2626',
   outlierResolution: '#fca5a5',
   outlierText: '#b91c1c',
+  /** The 90th-percentile whisker: black, darker than any text, so tests can find it. */
+  whisker: '#000000',
 } as const;
 
 /** messagesFunnel: outbound steps in darkening-to-lighter blue, inbound in green. */
@@ -42,16 +44,26 @@ export const FUNNEL_COLOURS = {
   received: '#059669',
 } as const;
 
-/** deliveryFailures: known Meta error codes keep one colour across reports; others cycle. */
+/**
+ * deliveryFailures: one colour per WhatsApp error code, the same in every chart and report.
+ * The chart's six codes take Okabe–Ito colours (safe for the common colour-vision deficiencies),
+ * assigned so that classes stacked next to each other (metrics' ERROR_CLASS_LABELS order:
+ * 131047, 131026, 131049, 131050, 130472, 131000, Other) stay far apart under protan, deutan
+ * and tritan vision; yellow sits between blue-green and blue. Any other code takes a colour of
+ * Paul Tol's "muted" scheme chosen by the code itself (code mod 9), never by its position, so
+ * it too keeps its colour from chart to chart.
+ */
 export const FAILURE_COLOURS = {
   byCode: {
-    '131047': '#f59e0b', // re-engagement: outside the 24 h window
-    '131026': '#dc2626', // undeliverable
-    '131049': '#8b5cf6', // healthy-ecosystem limit
-    '131048': '#ec4899', // spam rate limit
+    '131047': '#009E73', // re-engagement: outside the 24 h window (bluish green)
+    '131026': '#F0E442', // undeliverable (yellow)
+    '131049': '#0072B2', // healthy-ecosystem limit (blue)
+    '131050': '#E69F00', // user stopped marketing messages (orange)
+    '130472': '#56B4E9', // experiment (sky blue)
+    '131000': '#D55E00', // something went wrong (vermillion)
   } as Readonly<Record<string, string>>,
-  cycle: ['#0ea5e9', '#10b981', '#a16207', '#6366f1', '#14b8a6'],
-  other: '#9ca3af',
+  unknownCodes: ['#CC6677', '#332288', '#DDCC77', '#117733', '#88CCEE', '#882255', '#44AA99', '#999933', '#AA4499'],
+  other: '#BBBBBB',
   rateLine: '#111827',
 } as const;
 

@@ -1,7 +1,7 @@
 /**
  * Plain input data for every chart. The metrics engine adapts its results to these shapes;
  * nothing here knows about the database. Durations are seconds, rates are given as numerator
- * and denominator (the engine's cohort rules decide them, see METRICS.md), counts are integers.
+ * and denominator (the engine's cohort rules decide them, see docs/metrics.md), counts are integers.
  */
 
 /** The report window, half-open `[from, to)`, and the IANA zone its days and hours are taken in. */
@@ -24,6 +24,10 @@ export type AgentPerformanceRow = {
   medianFirstResponseSec: number | null;
   /** Median resolution time in seconds; null when the agent closed nothing in the window. */
   medianResolutionSec: number | null;
+  /** 90th percentile of first-response time (s), drawn as a whisker past the median bar; absent or null: none. */
+  p90FirstResponseSec?: number | null;
+  /** 90th percentile of resolution time (s), drawn as a whisker; absent or null: none. */
+  p90ResolutionSec?: number | null;
   /** Median more than 2× the team median (docs/metrics.md "outlier"): highlighted and marked ⚠. */
   outlier?: boolean;
   /** Fewer than 5 values: shown, but labelled "(few data)". */
@@ -45,6 +49,8 @@ export type BusyHoursData = {
   weekdays?: readonly string[];
   /** What is counted, e.g. "inbound messages" or "conversations opened". */
   measure?: string;
+  /** Local calendar days the window covers (cells are totals over them); default: counted from `period`. */
+  days?: number;
   title?: string;
 };
 
@@ -68,18 +74,24 @@ export type DeliveryFailuresData = {
   title?: string;
 };
 
+/**
+ * The funnel as one cohort, so bars and percentages divide the same numbers: the messages sent
+ * in the window, and of those the ones delivered and read whenever their status came (the
+ * engine's deliveryRate and readRate fractions). Received stands apart: contacts' messages in the
+ * window, compared (engagement) with the messages delivered in the window.
+ */
 export type MessagesFunnelData = {
   period: ChartPeriod;
+  /** Outbound messages sent in the window: the cohort. */
   sent: number;
+  /** Of the cohort, delivered (ever). */
   delivered: number;
+  /** Of the cohort, read (ever). */
   read: number;
+  /** Inbound messages from contacts in the window. */
   received: number;
-  /** delivered / sent over the sent cohort. */
-  deliveryRate: Rate;
-  /** read / delivered over the same cohort. */
-  readRate: Rate;
-  /** received / delivered in the window. */
-  engagement: Rate;
+  /** Messages delivered in the window by delivery time: what engagement divides `received` by. */
+  deliveredInWindow: number;
   title?: string;
 };
 

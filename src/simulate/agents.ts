@@ -25,7 +25,7 @@ const MON_FRI = [1, 2, 3, 4, 5] as const;
 /**
  * The team of a Dubai shop: customer care answers the main number, sales the second.
  * Speeds spread from a first-response median of ~1.5 min (Layla) to ~13 min (James), counted
- * from the open as METRICS.md does, so outlier flags have work to do;
+ * from the open as docs/metrics.md does, so outlier flags have work to do;
  * shifts leave 01:00–08:00 uncovered, so night contacts wait for the morning.
  */
 export const AGENTS: readonly SimAgent[] = [

@@ -10,16 +10,39 @@ type NodeCanvasModule = {
 type CanvasModule = { registerFont(path: string, opts: { family: string; weight?: string }): void };
 
 /**
+ * Imports an optional package, or throws an error naming it: "not installed" when npm skipped
+ * it, else why it failed to load (a native build whose system libraries are gone).
+ */
+async function importOptional<T>(name: string, what: string): Promise<T> {
+  try {
+    // The name in a variable keeps TypeScript from requiring the optional package at build time.
+    const mod = (await import(name)) as T & { default?: T };
+    return mod.default ?? mod;
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const message = (err as Error).message.split('\n')[0] ?? '';
+    // "Cannot find package 'canvas'" is the package itself; a missing build/Release/canvas.node
+    // inside it means npm kept the package but its native build never finished.
+    const missing = (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && message.includes(`'${name}'`);
+    const why = missing ? 'is not installed' : `failed to load (${message})`;
+    throw new Error(`${name} ${why}; ${what}`, { cause: err });
+  }
+}
+
+/**
  * Chart.js through chartjs-node-canvas (cairo and pango). It is an optional dependency: its
  * native `canvas` build needs system libraries, so on a machine without them npm skips it and
- * this loader throws, and the caller falls back to @napi-rs/canvas.
+ * this loader throws an error naming the missing package; 'auto' then falls back to @napi-rs/canvas.
  */
 export async function nodeCanvasBackend(setup: (chart: typeof Chart) => void): Promise<ChartBackend> {
-  const moduleName = 'chartjs-node-canvas';
-  const canvasName = 'canvas';
-  // Names in variables keep TypeScript from requiring the optional packages at build time.
-  const { ChartJSNodeCanvas } = (await import(moduleName)) as NodeCanvasModule;
-  const { registerFont } = ((await import(canvasName)) as { default?: CanvasModule } & CanvasModule).default ?? ((await import(canvasName)) as CanvasModule);
+  const { ChartJSNodeCanvas } = await importOptional<NodeCanvasModule>(
+    'chartjs-node-canvas',
+    'it is an optional dependency, skipped when its native canvas cannot build',
+  );
+  const { registerFont } = await importOptional<CanvasModule>(
+    'canvas',
+    'its native build needs the cairo and pango system libraries',
+  );
   // pango needs the fonts before the first canvas exists.
   for (const font of chartFontFiles()) registerFont(font.path, { family: font.family, ...(font.weight ? { weight: font.weight } : {}) });
   // One ChartJSNodeCanvas per size: each loads its own Chart.js copy.

@@ -16,11 +16,11 @@ export const week: ChartPeriod = {
 export const agents: AgentPerformanceData = {
   period: week,
   agents: [
-    { name: 'Sara Lopez', medianFirstResponseSec: 252, medianResolutionSec: 3 * 3600 + 300 },
-    { name: 'ليلى أحمد', medianFirstResponseSec: 95, medianResolutionSec: 2 * 3600 + 1200 },
-    { name: 'عمر حداد', medianFirstResponseSec: 1500, medianResolutionSec: 9 * 3600 + 1800, outlier: true },
-    { name: 'Tom Becker', medianFirstResponseSec: 40, medianResolutionSec: null, fewData: true },
-    { name: 'Priya Nair', medianFirstResponseSec: 310, medianResolutionSec: 4 * 3600 },
+    { name: 'Sara Lopez', medianFirstResponseSec: 252, medianResolutionSec: 3 * 3600 + 300, p90FirstResponseSec: 900, p90ResolutionSec: 8 * 3600 },
+    { name: 'ليلى أحمد', medianFirstResponseSec: 95, medianResolutionSec: 2 * 3600 + 1200, p90FirstResponseSec: 400, p90ResolutionSec: 5 * 3600 },
+    { name: 'عمر حداد', medianFirstResponseSec: 1500, medianResolutionSec: 9 * 3600 + 1800, p90FirstResponseSec: 3600, p90ResolutionSec: 20 * 3600, outlier: true },
+    { name: 'Tom Becker', medianFirstResponseSec: 40, medianResolutionSec: null, p90FirstResponseSec: null, p90ResolutionSec: null, fewData: true },
+    { name: 'Priya Nair', medianFirstResponseSec: 310, medianResolutionSec: 4 * 3600, p90FirstResponseSec: 1200, p90ResolutionSec: 10 * 3600 },
   ],
 };
 
@@ -59,13 +59,12 @@ export const failures: DeliveryFailuresData = {
   ],
 };
 
+/** A sent cohort of 2,550: 2,459 delivered, 1,870 of those read; 1,312 received against 2,466 delivered in the window. */
 export const funnel: MessagesFunnelData = {
   period: week,
   sent: 2550,
-  delivered: 2466,
-  read: 1873,
+  delivered: 2459,
+  read: 1870,
   received: 1312,
-  deliveryRate: { numerator: 2459, denominator: 2550 },
-  readRate: { numerator: 1870, denominator: 2459 },
-  engagement: { numerator: 1312, denominator: 2466 },
+  deliveredInWindow: 2466,
 };

@@ -1,18 +1,21 @@
-import { createCanvas, loadImage } from 'canvas';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 
 /** A decoded PNG: RGBA bytes, row-major. */
 export type Pixels = { width: number; height: number; data: Uint8ClampedArray };
 
 export type Region = { x0: number; y0: number; x1: number; y1: number };
 
-/** Decodes a PNG with canvas itself (no extra decoder package). */
+/**
+ * Decodes a PNG with @napi-rs/canvas (always installed; no extra decoder package), whichever
+ * backend drew it: Skia's PNG decoder is independent of the cairo one that may have encoded it.
+ */
 export async function decodePng(png: Buffer): Promise<Pixels> {
   const image = await loadImage(png);
   const canvas = createCanvas(image.width, image.height);
   const ctx = canvas.getContext('2d');
   ctx.drawImage(image, 0, 0);
   const { data } = ctx.getImageData(0, 0, image.width, image.height);
-  return { width: image.width, height: image.height, data };
+  return { width: image.width, height: image.height, data: new Uint8ClampedArray(data) };
 }
 
 export function hexToRgb(hex: string): [number, number, number] {
@@ -72,4 +75,30 @@ export function opaqueShare(img: Pixels): number {
   let opaque = 0;
   for (let i = 3; i < img.data.length; i += 4) if (img.data[i] === 255) opaque++;
   return opaque / (img.width * img.height);
+}
+
+/**
+ * Bounding box of the columns holding at least `minPerColumn` pixels of `hex`: a grid painted
+ * in that colour, without a few stray pixels of it elsewhere (a legend's gradient passing it).
+ */
+export function denseBox(img: Pixels, hex: string, minPerColumn: number, tolerance = 2): Region | null {
+  const [r0, g0, b0] = hexToRgb(hex);
+  const columns = new Array<number>(img.width).fill(0);
+  let y0 = Number.POSITIVE_INFINITY;
+  let y1 = -1;
+  const near = (i: number) =>
+    Math.abs((img.data[i] ?? 0) - r0) <= tolerance && Math.abs((img.data[i + 1] ?? 0) - g0) <= tolerance && Math.abs((img.data[i + 2] ?? 0) - b0) <= tolerance;
+  for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) if (near((y * img.width + x) * 4)) columns[x] = (columns[x] ?? 0) + 1;
+  const dense = columns.flatMap((n, x) => (n >= minPerColumn ? [x] : []));
+  if (dense.length === 0) return null;
+  const [x0, x1] = [dense[0] as number, (dense[dense.length - 1] as number) + 1];
+  for (let y = 0; y < img.height; y++) {
+    for (let x = x0; x < x1; x++) {
+      if ((columns[x] ?? 0) >= minPerColumn && near((y * img.width + x) * 4)) {
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y + 1);
+      }
+    }
+  }
+  return { x0, y0, x1, y1 };
 }

@@ -1,74 +1,107 @@
-import { existsSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_COLOURS, FONT_FAMILY, registerChartFonts, renderChart } from '../../../src/charts/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AGENT_COLOURS,
+  chartBackend,
+  chartFontFiles,
+  FONT_FAMILY,
+  renderChart,
+  useChartBackend,
+} from '../../../src/charts/index.js';
+import { INSTALLED_BACKENDS, reportSkippedNodeCanvas } from './backends.js';
 import { week } from './fixtures.js';
 import { decodePng, distinctColours, inkShare, matchColour, type Pixels, type Region } from './png.js';
-import { boxWidth, differingShare, inkBox, inkSize, renderText, renderTextIsolated } from './text-ink.js';
+import { boxWidth, cannotHideSystemFonts, differingShare, inkBox, inkSize, renderText, renderTextWithOnly } from './text-ink.js';
 
 // ل ي ل ى: every letter joins its neighbours, so shaping changes all four glyphs.
 const JOINED = 'ليلى';
 // The same letters with ZERO WIDTH NON-JOINER between them: isolated forms, visibly wider.
 const APART = [...JOINED].join('\u200C');
 const NAME = 'ليلى أحمد';
-const DEJAVU_SERIF = '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf';
-
-beforeAll(() => {
-  // Before any canvas exists in this worker.
-  registerChartFonts();
-});
-
+const WARNING = '⚠';
 /** Arabic letters of NAME, each drawn alone. */
 const LETTERS = [...new Set(NAME.replace(/\s/g, ''))];
-// Unassigned code point: no font has it, so pango draws its tofu box. Tofu boxes of 4-hex-digit
-// characters all have one size, a real glyph almost never exactly that size.
+// Unassigned code point: no font has it, so Skia draws the first font's tofu box (.notdef).
+// Every missing character gets that same box, a real glyph almost never exactly its size.
 const MISSING = '\u2FE0';
 
-/** Letters whose ink has exactly the size of the tofu box. */
-function tofuLetters(render: (text: string) => Pixels): string[] {
-  const tofu = inkSize(render(MISSING));
-  return LETTERS.filter((l) => {
-    const size = inkSize(render(l));
-    return Math.abs(size.w - tofu.w) <= 1 && Math.abs(size.h - tofu.h) <= 1;
-  });
-}
+const sameSize = (a: Pixels, b: Pixels) => {
+  const [x, y] = [inkSize(a), inkSize(b)];
+  return Math.abs(x.w - y.w) <= 1 && Math.abs(x.h - y.h) <= 1;
+};
 
 /** Joined width over apart width: well under 1 when letters are shaped into joined forms. */
 function joinRatio(joined: Pixels, apart: Pixels): number {
   return boxWidth(inkBox(joined)) / boxWidth(inkBox(apart));
 }
 
-describe('Arabic text with the chart font stack', () => {
+describe('Arabic and symbols with the chart font stack (@napi-rs/canvas, this process)', () => {
   const render = (text: string) => renderText(text, FONT_FAMILY);
 
-  it('has a glyph for every letter (none is drawn as a tofu box)', () => {
-    expect(inkSize(render(MISSING)).w).toBeGreaterThan(10);
-    expect(tofuLetters(render)).toEqual([]);
-  });
-
-  it('is shaped: the joined word is narrower than its letters kept apart', () => {
-    expect(boxWidth(inkBox(render(JOINED)))).toBeGreaterThan(30);
+  it('shapes Arabic: the joined word is narrower than its letters apart or drawn one by one', () => {
+    const joined = boxWidth(inkBox(render(JOINED)));
+    expect(joined).toBeGreaterThan(30);
+    // Isolated forms carry their own tails and bearings; joined medial forms are short links.
     expect(joinRatio(render(JOINED), render(APART))).toBeLessThan(0.87);
+    const oneByOne = [...JOINED].reduce((sum, letter) => sum + boxWidth(inkBox(render(letter))), 0);
+    expect(joined).toBeLessThan(oneByOne * 0.8);
   });
 
-  it('falls back to Noto Sans Arabic, pixel for pixel', () => {
-    expect(registerChartFonts().some((file) => file.endsWith('NotoSansArabic-Regular.ttf'))).toBe(true);
+  it('draws Arabic with Noto Sans Arabic from npm, pixel for pixel', () => {
+    expect(chartFontFiles().some((f) => f.family === 'Noto Sans Arabic' && f.path.includes('node_modules'))).toBe(true);
     expect(differingShare(render(NAME), renderText(NAME, "'Noto Sans Arabic'"))).toBe(0);
   });
 
-  it.skipIf(!existsSync(DEJAVU_SERIF))('differs from a font without Arabic, and the checks above catch that font', async () => {
-    // DejaVu Serif has no Arabic; alone in its fontconfig, pango can only draw hex boxes.
-    const texts = [NAME, JOINED, APART, MISSING, ...LETTERS];
-    const images = await renderTextIsolated('DejaVu Serif', DEJAVU_SERIF, texts);
-    const isolated = (text: string) => images[texts.indexOf(text)] as Pixels;
-
-    expect(differingShare(render(NAME), isolated(NAME))).toBeGreaterThan(0.02);
-    // Without these, passing the checks above would prove nothing.
-    expect(tofuLetters(isolated)).toEqual(LETTERS);
-    expect(joinRatio(isolated(JOINED), isolated(APART))).toBeGreaterThan(0.98);
+  it('draws ⚠ with DejaVu Sans, not as a tofu box', () => {
+    expect(inkSize(render(MISSING)).w).toBeGreaterThan(10);
+    expect(sameSize(render(WARNING), render(MISSING))).toBe(false);
+    expect(differingShare(render(WARNING), renderText(WARNING, "'DejaVu Sans'"))).toBe(0);
   });
 });
 
-describe('an Arabic agent name in agentPerformance', () => {
+const hideProblem = cannotHideSystemFonts();
+if (hideProblem) console.warn(`bare-machine font tests skipped: ${hideProblem}`);
+
+describe.skipIf(hideProblem !== null)('with no system fonts, only the npm fonts (a bare machine)', () => {
+  const texts = [NAME, JOINED, APART, MISSING, WARNING, ...LETTERS];
+  const fonts = chartFontFiles();
+  async function drawWith(only: typeof fonts) {
+    const { systemFamilies, images } = await renderTextWithOnly(only, FONT_FAMILY, texts);
+    // Otherwise a pass could come from a system font.
+    expect(systemFamilies).toEqual([]);
+    return (text: string) => images[texts.indexOf(text)] as Pixels;
+  }
+
+  it('has every Arabic letter and ⚠, and joins the letters', async () => {
+    const img = await drawWith(fonts);
+    expect(inkSize(img(MISSING)).w).toBeGreaterThan(10);
+    expect(LETTERS.filter((l) => sameSize(img(l), img(MISSING)))).toEqual([]);
+    expect(sameSize(img(WARNING), img(MISSING))).toBe(false);
+    expect(joinRatio(img(JOINED), img(APART))).toBeLessThan(0.87);
+  });
+
+  // Without these, passing the checks above would prove nothing.
+  it('draws ⚠ as tofu when DejaVu Sans is not registered', async () => {
+    const img = await drawWith(fonts.filter((f) => f.family !== 'DejaVu Sans'));
+    expect(sameSize(img(WARNING), img(MISSING))).toBe(true);
+  });
+
+  it('draws every Arabic letter as tofu, unjoined, when Noto Sans Arabic is not registered', async () => {
+    // DejaVu Sans has Arabic too, so leave both out.
+    const img = await drawWith(fonts.filter((f) => f.family === 'Noto Sans'));
+    expect(LETTERS.filter((l) => sameSize(img(l), img(MISSING)))).toEqual(LETTERS);
+    expect(joinRatio(img(JOINED), img(APART))).toBeGreaterThan(0.98);
+  });
+});
+
+reportSkippedNodeCanvas();
+
+describe.each(INSTALLED_BACKENDS)('an Arabic agent name in agentPerformance (%s)', (backend) => {
+  beforeAll(async () => {
+    useChartBackend(backend);
+    expect((await chartBackend()).name).toBe(backend);
+  });
+  afterAll(() => useChartBackend('auto'));
+
   /** The y-axis label area beside the agent's bars: left of the bars, between their tops and bottoms. */
   async function labelArea(name: string) {
     const png = await renderChart('agentPerformance', {
@@ -76,8 +109,8 @@ describe('an Arabic agent name in agentPerformance', () => {
       agents: [{ name, medianFirstResponseSec: 300, medianResolutionSec: 3600 }],
     });
     const img = await decodePng(png);
-    // Below the legend, whose swatches share the bar colours.
-    const plot: Region = { x0: 0, y0: Math.round(img.height * 0.2), x1: img.width, y1: img.height };
+    // Below the legend (it ends near 0.26 of the height), whose swatches share the bar colours.
+    const plot: Region = { x0: 0, y0: Math.round(img.height * 0.3), x1: img.width, y1: img.height };
     const frt = matchColour(img, AGENT_COLOURS.firstResponse, 2, plot).box;
     const res = matchColour(img, AGENT_COLOURS.resolution, 2, plot).box;
     if (!frt || !res) throw new Error('bars not found');

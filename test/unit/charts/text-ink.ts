@@ -1,13 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { homedir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createCanvas } from 'canvas';
+import { createCanvas } from '@napi-rs/canvas';
+import { registerNapiRsFonts } from '../../../src/charts/backends/napi-rs.js';
+import type { FontFile } from '../../../src/charts/fonts.js';
 import { decodePng, type Pixels, type Region } from './png.js';
 
-/** Black text at 40px on white, in this process (fonts registered here apply). */
+/**
+ * Black text at 40px on white with @napi-rs/canvas, in this process, with the chart fonts
+ * registered as the napi-rs backend registers them (system fonts stay visible here).
+ */
 export function renderText(text: string, fontFamily: string): Pixels {
+  registerNapiRsFonts();
   const canvas = createCanvas(400, 80);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
@@ -16,29 +20,42 @@ export function renderText(text: string, fontFamily: string): Pixels {
   ctx.font = `40px ${fontFamily}`;
   ctx.fillText(text, 20, 55);
   const { data } = ctx.getImageData(0, 0, 400, 80);
-  return { width: 400, height: 80, data };
+  return { width: 400, height: 80, data: new Uint8ClampedArray(data) };
+}
+
+/** Folders Skia scans for system fonts on Linux; the isolated child sees them empty. */
+const FONT_DIRS = ['/usr/share/fonts', '/usr/local/share/fonts', `${homedir()}/.fonts`, `${homedir()}/.local/share/fonts`];
+
+/**
+ * Why the system fonts cannot be hidden from a child process here, or null when they can: it
+ * takes a private mount namespace (`unshare -m`, root or user namespaces), as on a bare machine
+ * with no fonts at all.
+ */
+export function cannotHideSystemFonts(): string | null {
+  const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'true'], { encoding: 'utf8' });
+  if (r.error) return `unshare is not available (${r.error.message})`;
+  return r.status === 0 ? null : `unshare -m is not permitted (${r.stderr.trim()})`;
 }
 
 /**
- * The same, in a child process whose fontconfig knows no fonts at all except `fontFile`: with
- * no fallback, characters the font lacks are drawn as tofu boxes. One image per text.
+ * The same drawing in a child process that sees no system fonts (tmpfs over the font folders),
+ * only `fonts`: a glyph none of them has is drawn as a tofu box. Also returns the families Skia
+ * found before registering, which must be none for the isolation to mean anything.
  */
-export async function renderTextIsolated(family: string, fontFile: string, texts: string[]): Promise<Pixels[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'wapulse-fc-'));
-  const config = join(dir, 'fonts.conf');
-  writeFileSync(config, `<?xml version="1.0"?><fontconfig><cachedir>${dir}/cache</cachedir></fontconfig>`);
+export async function renderTextWithOnly(
+  fonts: readonly FontFile[],
+  family: string,
+  texts: readonly string[],
+): Promise<{ systemFamilies: string[]; images: Pixels[] }> {
   const script = fileURLToPath(new URL('./render-text-child.mjs', import.meta.url));
-  let out: Buffer;
-  try {
-    out = execFileSync(process.execPath, [script, family, fontFile, ...texts], {
-      env: { ...process.env, FONTCONFIG_FILE: config },
-      maxBuffer: 10_000_000,
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const pngs = JSON.parse(out.toString('utf8')) as string[];
-  return Promise.all(pngs.map((b64) => decodePng(Buffer.from(b64, 'base64'))));
+  const hide = FONT_DIRS.map((d) => `[ -d '${d}' ] && mount -t tmpfs none '${d}'; `).join('');
+  const out = execFileSync(
+    'unshare',
+    ['-m', '--propagation', 'private', '--', 'sh', '-c', `${hide}exec "$@"`, 'sh', process.execPath, script, JSON.stringify(fonts), family, ...texts],
+    { maxBuffer: 20_000_000 },
+  );
+  const { systemFamilies, pngs } = JSON.parse(out.toString('utf8')) as { systemFamilies: string[]; pngs: string[] };
+  return { systemFamilies, images: await Promise.all(pngs.map((b64) => decodePng(Buffer.from(b64, 'base64')))) };
 }
 
 /** Bounding box of dark pixels (any channel < 128), or null when there are none. */
