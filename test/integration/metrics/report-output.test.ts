@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../../src/cli/format/render.js';
 import { REPORT_SECTIONS } from '../../../src/cli/format/sections/index.js';
-import { deliverToStore } from '../../../src/cli/deliver-traffic.js';
-import { settleConversations } from '../../../src/conversations/index.js';
 import { REPORT_NAMES, runReport, type ReportResult } from '../../../src/metrics/index.js';
-import { generateTraffic } from '../../../src/simulate/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
+import { simulatedDayReports } from '../../helpers/simulated-day.js';
 import { seedAgent, seedChannel, seedContact, seedConversation, seedMessage } from '../../helpers/seed.js';
 import { csvObjects } from '../../unit/format/parse-csv.js';
 
-const CTX = { agentConcurrency: 3, serviceLevel: 0.8, frtTargetSec: 300 };
+const CTX = { serviceLevel: 0.8, frtTargetSec: 300 };
 
 // Real results rendered: a small seeded day whose figures are worked out by hand, and a
 // simulated day that reaches every branch of every report for the shape checks.
@@ -71,17 +69,11 @@ describe.each(testDatabases)('report output on $name', (database) => {
   });
 
   describe('a simulated day', () => {
-    const START = new Date('2026-11-02T00:00:00Z');
-    const NOW = new Date('2026-11-03T06:00:00Z');
     let store: TestStore;
-    const results = new Map<string, ReportResult>();
+    let results: Map<string, ReportResult>;
     beforeAll(async () => {
       store = await database.open();
-      await deliverToStore(store.db, generateTraffic({ seed: 3, start: START, days: 1, scale: 0.4 }), /agent=([^;]+)/);
-      await settleConversations(store.db, NOW, 24 * 3_600_000);
-      for (const name of REPORT_NAMES) {
-        results.set(name, await runReport(store.db, name, { window: { from: START, to: NOW, tz: 'Asia/Dubai' }, filters: {} }, { now: NOW, ...CTX }));
-      }
+      results = await simulatedDayReports(store, CTX);
     }, 120_000);
     afterAll(async () => store.drop());
 
