@@ -32,7 +32,7 @@ export function keyValueLines(t: SectionTable, tz: string): string[] {
   const row = t.rows[0];
   const columns = shown(t);
   const labelWidth = Math.max(...columns.map((c) => width(header(c))));
-  return columns.map((c) => `  ${padEnd(`${header(c)}:`, labelWidth + 1)} ${humanise(c.kind, c.get(row), tz, true)}`.trimEnd());
+  return columns.map((c) => `  ${padEnd(`${header(c)}:`, labelWidth + 1)} ${humanise(c.kind, c.get(row), tz, true) || (c.blank ?? '')}`.trimEnd());
 }
 
 /** A section as an aligned grid: a header, a rule, a line per row; numbers right-aligned. */

@@ -52,7 +52,7 @@ export const busyHoursSections: ReportSections<BusyHoursReport> = {
         fraction('serviceLevel', (s) => s.serviceLevel, { label: 'service level' }),
         seconds('frtTargetSec', (s) => s.frtTargetSec, { label: 'first-response target' }),
         seconds('handleTimeSec', (s) => s.handleTimeSec, { label: 'handle time' }),
-        text('noHintReason', (s) => s.noHintReason, { label: 'no hint because' }),
+        text('noHintReason', (s) => s.noHintReason, { label: 'hint withheld because', blank: '—' }),
       ]),
     },
   },
