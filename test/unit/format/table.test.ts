@@ -45,6 +45,9 @@ describe('text tables', () => {
     // staffing: handle time 252 s = 4m 12s, service level 80 %
     expect(t).toMatch(/^ {2}handle time: +4m 12s$/m);
     expect(t).toMatch(/^ {2}service level: +80\.0 %$/m);
+    // a hint was given, so nothing withheld it; peak hours read as clock times (23 → 23:00)
+    expect(t).toMatch(/^ {2}hint withheld because: +—$/m);
+    expect(t).toMatch(/^ {2}messages +23:00 +1,200 +171\.43$/m);
     expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(100);
   });
 

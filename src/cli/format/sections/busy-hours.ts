@@ -37,7 +37,13 @@ export const busyHoursSections: ReportSections<BusyHoursReport> = {
       describe: 'one row per peak hour of day, for messages and for conversations opened: total and average per day',
       table: (r) => tableOf(
         [...r.messages.peakHours.map((p) => ({ series: 'messages', ...p })), ...r.opened.peakHours.map((p) => ({ series: 'opened', ...p }))],
-        [text('series', (p) => p.series), count('hour', (p) => p.hour), count('count', (p) => p.count), num('avgPerDay', (p) => p.avgPerDay, { label: 'average per day' })],
+        [
+          text('series', (p) => p.series),
+          // CSV keeps the hour a number to sort and join on; people read a clock time.
+          count('hour', (p) => p.hour, { csvOnly: true }),
+          text('hour', (p) => clockHour(p.hour), { tableOnly: true }),
+          count('count', (p) => p.count), num('avgPerDay', (p) => p.avgPerDay, { label: 'average per day' }),
+        ],
       ),
     },
     staffing: {
@@ -57,3 +63,8 @@ export const busyHoursSections: ReportSections<BusyHoursReport> = {
     },
   },
 };
+
+/** 9 → "09:00": the local hour of day as a clock time. */
+function clockHour(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
