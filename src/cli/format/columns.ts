@@ -7,9 +7,10 @@ import type { DurationStats, Rate } from '../../metrics/index.js';
  * - `count` integer, `number` any number, `fraction` in [0, 1], `seconds` a duration;
  * - `rate` a Rate: CSV writes `<name>`, `<name>Numerator`, `<name>Denominator`;
  * - `stats` DurationStats in seconds: CSV writes `<name>Count`, `…AvgSec`, `…MedianSec`, `…P90Sec`, `…MaxSec`;
- * - `instant` an ISO time (CSV as is; tables in local time), `flag` a boolean, `text`.
+ * - `instant` an ISO time (CSV as is; tables in local time), `flag` a boolean, `text`;
+ * - `date` a local calendar day `YYYY-MM-DD` (CSV as is; tables as `Wed 25 Nov`).
  */
-export type ColumnKind = 'text' | 'count' | 'number' | 'fraction' | 'seconds' | 'rate' | 'stats' | 'instant' | 'flag';
+export type ColumnKind = 'text' | 'count' | 'number' | 'fraction' | 'seconds' | 'rate' | 'stats' | 'instant' | 'flag' | 'date';
 
 export type Column<T> = {
   name: string;
@@ -56,6 +57,7 @@ export const seconds = <T>(name: string, get: (r: T) => number | null, extra: Pa
 export const rate = <T>(name: string, get: (r: T) => Rate, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'rate', get, ...extra });
 export const stats = <T>(name: string, get: (r: T) => DurationStats, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'stats', get, ...extra });
 export const instant = <T>(name: string, get: (r: T) => string | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'instant', get, ...extra });
+export const date = <T>(name: string, get: (r: T) => string | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'date', get, ...extra });
 export const flag = <T>(name: string, get: (r: T) => boolean, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'flag', get, ...extra });
 
 /** `{ a: 1, b: 2 }` → rows `{ key: 'a', value: 1 }`…, for tidy tables of by-key counts. */

@@ -53,6 +53,8 @@ export function humanise(kind: ColumnKind, v: unknown, tz: string, wide = false)
       return formatInstant(new Date(v as string), tz);
     case 'flag':
       return v ? 'yes' : 'no';
+    case 'date':
+      return weekdayDate(v as string);
     case 'text':
       return String(v);
     default: {
@@ -60,6 +62,12 @@ export function humanise(kind: ColumnKind, v: unknown, tz: string, wide = false)
       return String(never);
     }
   }
+}
+
+/** A local calendar day as people read it: 2026-11-25 → "Wed 25 Nov". The string is the day itself, so no zone applies. */
+function weekdayDate(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).replace(',', '');
 }
 
 /** Up to two decimals, trailing zeros dropped: 2.5, 0.33, 12. */

@@ -25,7 +25,7 @@ export function shorten(s: string, max: number | undefined): string {
 
 const shown = (t: SectionTable) => (t.columns as Column<unknown>[]).filter((c) => !c.csvOnly);
 const header = (c: Column<unknown>) => c.label ?? words(c.name);
-const rightAligned = (c: Column<unknown>) => c.kind !== 'text' && c.kind !== 'instant';
+const rightAligned = (c: Column<unknown>) => c.kind !== 'text' && c.kind !== 'instant' && c.kind !== 'date';
 
 /** A section of one row as aligned `label: value` lines, values in full. */
 export function keyValueLines(t: SectionTable, tz: string): string[] {

@@ -30,6 +30,9 @@ describe('text tables', () => {
     expect(t).toMatch(/^ {2}delivery rate: +83\.3 % \(5 of 6\)$/m);
     expect(t).toMatch(/^ {2}read rate +66\.7 % +50\.0 %$/m);
     expect(t).not.toMatch(/\[\d+\]|\{"/);
+    // days read as days: 2026-11-23 was a Monday (23 Nov 2026 = Mon, as the window's Mon 23 Nov)
+    expect(t).toMatch(/^ {2}Mon 23 Nov +4 +3 +2 +3$/m);
+    expect(t).toMatch(/^ {2}Tue 24 Nov +2 +2 +1 +1$/m);
   });
 
   it('draw the busy hours as weekday × hour grids, twelve hours a block', async () => {

@@ -1,5 +1,5 @@
 import type { FailuresReport } from '../../../metrics/failures.js';
-import { count, entries, rate, tableOf, text, type ReportSections } from '../columns.js';
+import { count, date, entries, rate, tableOf, text, type ReportSections } from '../columns.js';
 
 export const failuresSections: ReportSections<FailuresReport> = {
   main: 'byCode',
@@ -21,14 +21,14 @@ export const failuresSections: ReportSections<FailuresReport> = {
     },
     days: {
       describe: 'one row per local day: failures, and the failure rate of that day\'s sent messages',
-      table: (r) => tableOf(r.days, [text('date', (d) => d.date), count('failed', (d) => d.failed), rate('failureRate', (d) => d.failureRate)]),
+      table: (r) => tableOf(r.days, [date('date', (d) => d.date), count('failed', (d) => d.failed), rate('failureRate', (d) => d.failureRate)]),
     },
     byClass: {
       describe: 'one row per local day and chart error class: failures',
       inTable: false,
       table: (r) => tableOf(
         r.days.flatMap((d) => entries(d.byClass).map((c) => ({ date: d.date, class: c.key, count: c.value }))),
-        [text('date', (x) => x.date), text('class', (x) => x.class), count('count', (x) => x.count)],
+        [date('date', (x) => x.date), text('class', (x) => x.class), count('count', (x) => x.count)],
       ),
     },
     byCodeByDay: {
@@ -36,7 +36,7 @@ export const failuresSections: ReportSections<FailuresReport> = {
       inTable: false,
       table: (r) => tableOf(
         r.days.flatMap((d) => d.byCode.map((c) => ({ date: d.date, ...c }))),
-        [text('date', (x) => x.date), text('code', (x) => x.code, { blank: 'no code' }), count('count', (x) => x.count)],
+        [date('date', (x) => x.date), text('code', (x) => x.code, { blank: 'no code' }), count('count', (x) => x.count)],
       ),
     },
     byChannel: {

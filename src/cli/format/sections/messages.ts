@@ -1,5 +1,5 @@
 import type { MessageCounts, MessagesChannel, MessagesReport } from '../../../metrics/messages.js';
-import { count, rate, tableOf, text, type Column, type ReportSections } from '../columns.js';
+import { count, date, rate, tableOf, text, type Column, type ReportSections } from '../columns.js';
 
 /** The message metrics every scope shares (all channels, one channel). */
 const counts = <T extends MessageCounts>(): Column<T>[] => [
@@ -33,7 +33,7 @@ export const messagesSections: ReportSections<MessagesReport> = {
     days: {
       describe: 'one row per local day: sent, delivered, read, received',
       table: (r) => tableOf(r.days, [
-        text('date', (d) => d.date), count('sent', (d) => d.sent), count('delivered', (d) => d.delivered),
+        date('date', (d) => d.date), count('sent', (d) => d.sent), count('delivered', (d) => d.delivered),
         count('read', (d) => d.read), count('received', (d) => d.received),
       ]),
     },
