@@ -18,6 +18,14 @@ describe('choosing the chart backend', () => {
     expect((await chartBackend()).name).toBe(nodeCanvasMissing === null ? 'node-canvas' : 'napi-rs');
   });
 
+  // CI states which backend each run must end up with (node-canvas where it builds its native
+  // part, napi-rs on the bare path), so a run that silently fell back fails here.
+  const expected = process.env.CHART_BACKEND_EXPECTED;
+  it.skipIf(!expected)(`'auto' ends up with the backend this CI run expects (${expected ?? 'not set outside CI'})`, async () => {
+    useChartBackend('auto');
+    expect((await chartBackend()).name).toBe(expected);
+  });
+
   it("'napi-rs' is always available: it is a regular dependency with prebuilt binaries", async () => {
     useChartBackend('napi-rs');
     expect((await chartBackend()).name).toBe('napi-rs');
