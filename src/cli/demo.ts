@@ -17,7 +17,6 @@ import { assertPortFree } from './port-check.js';
 import { reportContext } from './report-context.js';
 import { DEMO_SUBDIR } from './report-store.js';
 import { simulateIntoStore } from './simulate.js';
-import { describeWindow } from './window-text.js';
 
 export type DemoOptions = { serve: boolean };
 

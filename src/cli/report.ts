@@ -15,7 +15,7 @@ import { OutsideFault } from './outside-fault.js';
 import { reportContext } from './report-context.js';
 import { openReportStore } from './report-store.js';
 import { UsageError } from './usage-error.js';
-import { describeInstant, describeWindow } from './window-text.js';
+import { describeInstant, describeWindow } from './format/window-text.js';
 
 export type ReportArgs = {
   name: ReportName;

@@ -4,7 +4,7 @@ import { gridLines, keyValueLines, words } from './table.js';
 import { heatmapLines } from './heatmap.js';
 import { overviewLines } from './overview-table.js';
 import { sectionsOf, sectionTable } from './sections/index.js';
-import { formatFilters, formatInstant, formatWindow } from './window-text.js';
+import { describeWindow, formatFilters, formatInstant } from './window-text.js';
 
 /**
  * A report as text for people: which window (local time and zone) and filters, then each
@@ -15,7 +15,7 @@ import { formatFilters, formatInstant, formatWindow } from './window-text.js';
 export function formatTable(result: ReportResult, opts: { tz?: string; section?: string } = {}): string {
   const tz = 'window' in result ? result.window.tz : opts.tz ?? 'UTC';
   const head = 'window' in result
-    ? [`${result.report} report`, `window: ${formatWindow(result.window)}`]
+    ? [`${result.report} report`, describeWindow(result.window)]
     : [`${result.report} report`, `at: ${formatInstant(new Date(result.now), tz)} (${tz})`];
   const blocks = (opts.section === undefined ? body(result, tz) : [sectionBody(result, opts.section, tz)]).map((b) => ['', ...b]);
   return `${[...head, formatFilters(result.filters), ...notes(result).map((n) => `note: ${n}`), ...blocks.flat()].join('\n')}\n`;

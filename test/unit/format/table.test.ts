@@ -13,15 +13,15 @@ describe('text tables', () => {
     const t = await table(messages);
     expect(t.split('\n').slice(0, 3)).toEqual([
       'messages report',
-      'window: Mon 23 Nov 2026 00:00 → Mon 30 Nov 2026 00:00 (Asia/Dubai)',
+      'window: Mon 23 Nov 2026 – Sun 29 Nov 2026 (7 days, Asia/Dubai)',
       'filters: none',
     ]);
     // the same instants in London (UTC+0 in November), and across a DST change in New York:
     // 8 Mar 2026 02:00 EST → 03:00 EDT; 7 Mar 05:00Z = 00:00 EST, 9 Mar 04:00Z = 00:00 EDT
     expect(formatWindow({ from: '2026-11-22T20:00:00.000Z', to: '2026-11-29T20:00:00.000Z', tz: 'Europe/London' }))
-      .toBe('Sun 22 Nov 2026 20:00 → Sun 29 Nov 2026 20:00 (Europe/London)');
+      .toBe('Sun 22 Nov 2026 20:00 → Sun 29 Nov 2026 20:00, end excluded (Europe/London)');
     expect(formatWindow({ from: '2026-03-07T05:00:00.000Z', to: '2026-03-09T04:00:00.000Z', tz: 'America/New_York' }))
-      .toBe('Sat 7 Mar 2026 00:00 → Mon 9 Mar 2026 00:00 (America/New_York)');
+      .toBe('Sat 7 Mar 2026 – Sun 8 Mar 2026 (2 days, America/New_York)');
   });
 
   it('print rates as percentages with what they were computed from', async () => {
@@ -58,7 +58,7 @@ describe('text tables', () => {
     const t = await table(overview);
     // previous window 15 Nov 20:00Z → 18 Nov 05:00Z = Mon 16 Nov 00:00 → Wed 18 Nov 09:00 in Dubai
     expect(t).toContain([
-      'compared with: Mon 16 Nov 2026 00:00 → Wed 18 Nov 2026 09:00 (Asia/Dubai)',
+      'compared with: Mon 16 Nov 2026 00:00 → Wed 18 Nov 2026 09:00, end excluded (Asia/Dubai)',
       '  (this period runs only to Wed 25 Nov 2026 09:00: the same elapsed span of the previous one)',
     ].join('\n'));
     expect(t).toMatch(/^ {2}messages received {8,}120 +100 +\+20\.0 %$/m);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeInstant, describeWindow } from '../../../src/cli/window-text.js';
+import { describeInstant, describeWindow } from '../../../src/cli/format/window-text.js';
 
 describe('describeWindow', () => {
   it('names whole local days, both included, with the count and zone', () => {
@@ -15,7 +15,7 @@ describe('describeWindow', () => {
   it('shows times, end excluded, for windows that are not whole days', () => {
     // 09:00Z and 17:30Z are 13:00 and 21:30 in Dubai.
     const w = { from: new Date('2026-09-01T09:00:00Z'), to: new Date('2026-09-01T17:30:00Z'), tz: 'Asia/Dubai' };
-    expect(describeWindow(w)).toBe('window: Tue 1 Sep 2026 13:00 up to Tue 1 Sep 2026 21:30, end excluded (Asia/Dubai)');
+    expect(describeWindow(w)).toBe('window: Tue 1 Sep 2026 13:00 → Tue 1 Sep 2026 21:30, end excluded (Asia/Dubai)');
     expect(describeInstant(new Date('2026-09-01T20:05:00Z'), 'Asia/Dubai')).toBe('as of Wed 2 Sep 2026 00:05 (Asia/Dubai)');
   });
 });
