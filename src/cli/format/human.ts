@@ -1,4 +1,4 @@
-import { formatCount, humaniseDuration } from '../../charts/format.js';
+import { formatCount, formatDayLabel, humaniseDuration } from '../../charts/format.js';
 import type { DurationStats, Rate } from '../../metrics/index.js';
 import type { ColumnKind } from './columns.js';
 import { formatInstant } from './window-text.js';
@@ -54,7 +54,7 @@ export function humanise(kind: ColumnKind, v: unknown, tz: string, wide = false)
     case 'flag':
       return v ? 'yes' : 'no';
     case 'date':
-      return weekdayDate(v as string);
+      return formatDayLabel(v as string).join(' ');
     case 'text':
       return String(v);
     default: {
@@ -62,12 +62,6 @@ export function humanise(kind: ColumnKind, v: unknown, tz: string, wide = false)
       return String(never);
     }
   }
-}
-
-/** A local calendar day as people read it: 2026-11-25 → "Wed 25 Nov". The string is the day itself, so no zone applies. */
-function weekdayDate(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).replace(',', '');
 }
 
 /** Up to two decimals, trailing zeros dropped: 2.5, 0.33, 12. */

@@ -1,3 +1,4 @@
+import { localDayCount } from '../../charts/format.js';
 import type { ReportFilters } from '../../metrics/index.js';
 
 /** One report window or instant, in its zone; the same words in table headers and on stderr. */
@@ -38,8 +39,7 @@ export function formatWindow(w: WindowLike): string {
   if (from.time !== '00:00' || to.time !== '00:00') {
     return `${from.day} ${from.time} → ${to.day} ${to.time}, end excluded (${w.tz})`;
   }
-  // Calendar days, not 24-hour spans: a DST day still counts as one.
-  const days = Math.round((Date.UTC(to.y, to.m - 1, to.d) - Date.UTC(from.y, from.m - 1, from.d)) / 86_400_000);
+  const days = localDayCount({ from: new Date(w.from), to: new Date(w.to), timeZone: w.tz });
   const last = localParts(new Date(Date.UTC(to.y, to.m - 1, to.d - 1, 12)), 'UTC');
   return `${days === 1 ? from.day : `${from.day} – ${last.day}`} (${days} day${days === 1 ? '' : 's'}, ${w.tz})`;
 }

@@ -1,3 +1,4 @@
+import { formatHour } from '../../../charts/format.js';
 import type { BusyHoursReport } from '../../../metrics/busy-hours.js';
 import { count, fraction, num, seconds, tableOf, text, type ReportSections } from '../columns.js';
 
@@ -41,7 +42,7 @@ export const busyHoursSections: ReportSections<BusyHoursReport> = {
           text('series', (p) => p.series),
           // CSV keeps the hour a number to sort and join on; people read a clock time.
           count('hour', (p) => p.hour, { csvOnly: true }),
-          text('hour', (p) => clockHour(p.hour), { tableOnly: true }),
+          text('hour', (p) => formatHour(p.hour), { tableOnly: true }),
           count('count', (p) => p.count), num('avgPerDay', (p) => p.avgPerDay, { label: 'average per day' }),
         ],
       ),
@@ -64,7 +65,3 @@ export const busyHoursSections: ReportSections<BusyHoursReport> = {
   },
 };
 
-/** 9 → "09:00": the local hour of day as a clock time. */
-function clockHour(hour: number): string {
-  return `${String(hour).padStart(2, '0')}:00`;
-}
