@@ -90,8 +90,8 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'unhandled rejection', reason: String(reason) })}\n`);
 });
 
-// A listen that fails after start (e.g. a port taken between the check and the listen)
-// arrives as an 'error' event nobody awaits: still one line, then the process ends as Node would.
+// Last resort for an error nobody awaits (a listen error is awaited now): still one line with the
+// fix where one is known, then the process ends as Node would.
 process.on('uncaughtException', (err) => {
   fail(err);
   process.exit(process.exitCode ?? 1);

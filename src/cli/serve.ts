@@ -1,14 +1,11 @@
 import type { Config } from '../config.js';
 import { parseCommandArgs } from './args.js';
 import { databaseFault } from './database-fault.js';
-import { assertPortFree } from './port-check.js';
 import { SHUTDOWN_DEADLINE_MS, startServe } from './start-serve.js';
 
 /** `wapulse serve`: the collector's HTTP server (and, once configured, the Slack app). */
 export async function serveCommand(config: Config, argv: string[] = []): Promise<void> {
   parseCommandArgs(argv, {});
-  // A taken port is one line now, not an 'error' event after the app was built.
-  await assertPortFree(config.port, config.host);
   const serving = await startServe(config);
   const { app, server } = serving;
   app.log.info(

@@ -39,7 +39,11 @@ const POOL_CLOSE_MS = 1_500;
  */
 export async function startServe(config: Config, opts: ServeOptions = {}): Promise<Serving> {
   const app = createApp(config, opts);
-  const server = await startHttpServer(app, opts.port ?? config.port, opts.hostname ?? config.host);
+  // A port in use rejects here (the CLI words it); close the store so the process can end.
+  const server = await startHttpServer(app, opts.port ?? config.port, opts.hostname ?? config.host).catch(async (err: unknown) => {
+    await app.store.close().catch(() => {});
+    throw err;
+  });
   const jobs = createJobRunner(app.log);
   const every = { ...EVERY, ...opts.every };
   const stopMigrating = new AbortController();

@@ -35,12 +35,7 @@ export async function upsertMessages(
     wamid: m.wamid,
     direction: m.direction,
     origin: m.origin,
-    type: m.type,
-    phone_number_id: m.phoneNumberId,
-    contact_id: m.contact ? contacts.get(m.contact) : null,
-    ts: m.ts,
-    preview: m.preview,
-    reply_to_wamid: m.replyToWamid,
+    ...contentOf(m, contacts),
     sender_type: m.origin === 'echo' ? ('echo' as const) : null,
   }));
   await upsertInWamidOrder(db, rows, {
@@ -52,6 +47,20 @@ export async function upsertMessages(
 
 // What a message says about itself; WhatsApp's report and an inbox's relay both carry it.
 const CONTENT_COLUMNS = ['type', 'phone_number_id', 'contact_id', 'ts', 'preview', 'reply_to_wamid'] as const;
+
+type Content = Pick<MessageInput, 'type' | 'phoneNumberId' | 'contact' | 'ts' | 'preview' | 'replyToWamid'>;
+
+/** The CONTENT_COLUMNS of one message, as both writers store them. */
+function contentOf(m: Content, contacts: ContactIds) {
+  return {
+    type: m.type,
+    phone_number_id: m.phoneNumberId,
+    contact_id: m.contact ? contacts.get(m.contact) : null,
+    ts: m.ts,
+    preview: m.preview,
+    reply_to_wamid: m.replyToWamid,
+  } satisfies Record<(typeof CONTENT_COLUMNS)[number], unknown>;
+}
 
 // For an upsert's DO UPDATE: each column takes `winner`'s value when it has one, else the other
 // side's — `excluded` (the row being written) or `messages` (the row already stored).
@@ -87,12 +96,7 @@ export async function upsertInboxMessages(
     wamid: m.wamid,
     direction: 'inbound' as const,
     origin: 'live' as const,
-    type: m.type,
-    phone_number_id: m.phoneNumberId,
-    contact_id: m.contact ? contacts.get(m.contact) : null,
-    ts: m.ts,
-    preview: m.preview,
-    reply_to_wamid: m.replyToWamid,
+    ...contentOf(m, contacts),
     conversation_ref: m.conversationRef,
   }));
   await upsertInWamidOrder(db, rows, valueOf('messages', [...CONTENT_COLUMNS, 'conversation_ref']));
