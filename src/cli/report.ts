@@ -81,7 +81,7 @@ export async function reportCommand(config: Config, argv: string[], deps: Report
   const stderr = deps.stderr ?? ((s) => process.stderr.write(s));
   let args = parseReportArgs(argv, config, now);
   // Before the work, not after it.
-  if (args.out && !existsSync(dirname(args.out))) throw new OutsideFault(`cannot write ${args.out}: folder ${dirname(args.out)} does not exist`);
+  if (args.out && !existsSync(dirname(args.out))) throw missingFolder(args.out);
   const { store, target, demo } = await openReportStore(config);
   try {
     if (demo) {
@@ -119,11 +119,15 @@ async function writeOut(path: string, data: string | Buffer): Promise<void> {
     await writeFile(path, data);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new OutsideFault(`cannot write ${path}: folder ${dirname(path)} does not exist`, { cause: err });
+    if (code === 'ENOENT') throw missingFolder(path, err);
     if (code === 'EACCES' || code === 'EPERM') throw new OutsideFault(`cannot write ${path}: permission denied`, { cause: err });
     if (code === 'EISDIR') throw new OutsideFault(`cannot write ${path}: it is a folder; give a file name`, { cause: err });
     throw err;
   }
+}
+
+function missingFolder(path: string, cause?: unknown): OutsideFault {
+  return new OutsideFault(`cannot write ${path}: folder ${dirname(path)} does not exist`, { cause });
 }
 
 /** Settles conversations at `now` (derived cycles, idle closes), then runs the report. */
