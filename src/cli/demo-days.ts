@@ -1,5 +1,11 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
 import { explicitWindow, type ReportWindow } from '../metrics/index.js';
 import type { SimulateArgs } from './simulate.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
 /** The demo's shop is in Dubai; its traffic and reports are in this zone. */
 export const DEMO_TZ = 'Asia/Dubai';
@@ -33,13 +39,12 @@ export function demoDays(now: Date): DemoDays {
   };
 }
 
-/** YYYY-MM-DD of `at` in `tz` (en-CA formats dates in ISO order). */
+/** YYYY-MM-DD of `at` in `tz`. */
 function localDate(at: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return dayjs(at).tz(tz).format('YYYY-MM-DD');
 }
 
-// Plain calendar arithmetic on a date string, away from any zone.
+// Plain calendar arithmetic on a date string, away from any zone (so DST cannot shift it).
 function addDays(ymd: string, n: number): string {
-  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+  return dayjs.utc(ymd).add(n, 'day').format('YYYY-MM-DD');
 }
