@@ -103,6 +103,20 @@ const EnvSchema = z.object({
   FRT_TARGET: wholeNumber('FRT_TARGET', 'seconds', 300, 1),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'SLACK_BOT_TOKEN must start with xoxb-').optional(),
   SLACK_SIGNING_SECRET: optionalSecret('SLACK_SIGNING_SECRET'),
+  /** App-level token: set → Socket Mode (no public URL needed), unset → HTTP on /slack/events. */
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'SLACK_APP_TOKEN must start with xapp-').optional(),
+  /** Where the Web API lives; tests and `demo --slack` point it at a fake Slack on loopback. */
+  SLACK_API_URL: z.url({ message: 'SLACK_API_URL must be an http(s) URL like https://slack.com/api/' }).optional(),
+  /** The public base URL of this server; chart images in ephemeral answers and App Home are served from it. */
+  PUBLIC_URL: z.url({ message: 'PUBLIC_URL must be an http(s) URL like https://wapulse.example.com' }).optional(),
+  /** Comma-separated Slack user ids allowed team-wide reports: U0123,U0456 */
+  SUPERVISOR_SLACK_IDS: z
+    .string()
+    .regex(/^\s*[UW][A-Z0-9]+\s*(,\s*[UW][A-Z0-9]+\s*)*$/, 'SUPERVISOR_SLACK_IDS must be Slack user ids like U0123ABCD,U0456EFGH')
+    .optional(),
+  /** A user group id (S…) whose members are supervisors too. */
+  SUPERVISOR_GROUP: z.string().regex(/^S[A-Z0-9]+$/, 'SUPERVISOR_GROUP must be a user group id like S0123ABCD').optional(),
+  DEFAULT_LOCALE: z.enum(['en', 'ar'], { message: 'DEFAULT_LOCALE must be en or ar' }).default('en'),
   SHOW_PHONE_NUMBERS: boolFromEnv,
 });
 
@@ -136,8 +150,22 @@ export type Config = {
     serviceLevel: number;
     frtTargetSec: number;
   };
-  slack?: { botToken: string; signingSecret: string };
+  slack?: SlackConfig;
   showPhoneNumbers: boolean;
+};
+
+export type SlackConfig = {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode when set (SLACK_APP_TOKEN). */
+  appToken?: string;
+  /** Web API base, ending in /api/ (SLACK_API_URL); undefined = Slack's own. */
+  apiUrl?: string;
+  /** Base for signed chart links (PUBLIC_URL), no trailing slash; undefined = charts go by DM. */
+  publicUrl?: string;
+  supervisorIds: ReadonlySet<string>;
+  supervisorGroup?: string;
+  defaultLocale: 'en' | 'ar';
 };
 
 export class ConfigError extends Error {
@@ -193,7 +221,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     slack:
       e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
-        ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET }
+        ? {
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            apiUrl: e.SLACK_API_URL ? withTrailingSlash(e.SLACK_API_URL) : undefined,
+            publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+            supervisorIds: new Set((e.SUPERVISOR_SLACK_IDS ?? '').split(',').map((x) => x.trim()).filter(Boolean)),
+            supervisorGroup: e.SUPERVISOR_GROUP,
+            defaultLocale: e.DEFAULT_LOCALE,
+          }
         : undefined,
     showPhoneNumbers: e.SHOW_PHONE_NUMBERS,
   };
@@ -206,6 +243,11 @@ export function loadDotEnv(path = '.env'): void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+}
+
+// Both https://slack.com/api and https://slack.com/api/ work; the Web API client wants the slash.
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
 }
 
 function businessHours(text: string | undefined, tz: string): BusinessHours | undefined {
