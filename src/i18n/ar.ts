@@ -1,0 +1,10 @@
+/**
+ * The Arabic catalog. Written as Arabic, not word-by-word from the English: right-to-left,
+ * Western digits (0–9) in numbers, as Gulf business Slack workspaces write them.
+ */
+import type { Catalog } from './catalog.js';
+import { common } from './ar/common.js';
+
+export const ar: Catalog = {
+  common,
+};
