@@ -3,8 +3,10 @@
  * headers, keyed by meaning. Each area keeps its strings in its own file (`en/<area>.ts`);
  * `ar.ts` must have the same shape (the `Catalog` type makes the compiler check it).
  */
+import { blocks } from './en/blocks.js';
 import { common } from './en/common.js';
 
 export const en = {
   common,
+  blocks,
 };
