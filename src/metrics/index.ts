@@ -24,6 +24,7 @@ export type { LiveReport, QueueEntry } from './live.js';
 export type { MessagesReport } from './messages.js';
 export type { OverviewReport } from './overview.js';
 export { agentsNeeded, erlangC } from './staffing.js';
+export { KNOWN_LIST_MAX, lookupFilters, type FilterLookup, type FilterProblem } from './filter-lookup.js';
 
 export const REPORT_NAMES = ['overview', 'messages', 'failures', 'conversations', 'agents', 'contacts', 'busy-hours', 'live'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
