@@ -17,12 +17,20 @@ import { assertPortFree } from './port-check.js';
 import { reportContext } from './report-context.js';
 import { DEMO_SUBDIR } from './report-store.js';
 import { simulateIntoStore } from './simulate.js';
+import { slackTour } from './demo-slack.js';
+import { UsageError } from './usage-error.js';
 
-export type DemoOptions = { serve: boolean };
+export type DemoOptions = { serve: boolean; slack: boolean; slackRounds: number };
 
 export function parseDemoArgs(argv: string[]): DemoOptions {
-  const { values } = parseCommandArgs(argv, { 'no-serve': { type: 'boolean', default: false } });
-  return { serve: !values['no-serve'] };
+  const { values } = parseCommandArgs(argv, {
+    'no-serve': { type: 'boolean', default: false },
+    slack: { type: 'boolean', default: false },
+    'slack-rounds': { type: 'string', default: '1' },
+  });
+  const rounds = Number(values['slack-rounds']);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) throw new UsageError('--slack-rounds must be a whole number from 1 to 100');
+  return { serve: !values['no-serve'], slack: values.slack || values['slack-rounds'] !== '1', slackRounds: rounds };
 }
 
 /**
@@ -32,7 +40,7 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
  * session when unset), unless `--no-serve`. Returns whether the process should keep running.
  */
 export async function demoCommand(base: Config, argv: string[], outDir = 'demo-out', now = new Date()): Promise<'exit' | 'keep-running'> {
-  const { serve } = parseDemoArgs(argv);
+  const { serve, slack, slackRounds } = parseDemoArgs(argv);
   useChartBackend(base.chartBackend);
   const dataDir = join(base.database.kind === 'pglite' ? base.database.dataDir : base.dataDir, DEMO_SUBDIR);
   const config: Config = {
@@ -73,6 +81,7 @@ export async function demoCommand(base: Config, argv: string[], outDir = 'demo-o
   say(`wrote ${written.length} files to ${outDir}/: ${written.join(', ')}\n`);
   say(`charts drawn with ${(await chartBackend()).name}\n`);
   say(`reports on this data: ${reportHint(base, dataDir)}npx wapulse report agents --period ${days.reportFirstDay}..${days.lastDay}\n`);
+  if (slack) await slackTour({ ...app, now: () => now }, { rounds: slackRounds, say });
 
   if (!serve) {
     await app.store.close();

@@ -42,7 +42,7 @@ The resolved window is printed in local time and zone: in the table header, or o
 the other formats. Reads DATABASE_URL, else DATA_DIR; with neither holding data but the
 demo's database (DATA_DIR/demo) present, reads the demo's and says so on stderr.
 `,
-  demo: `usage: wapulse demo [--no-serve]
+  demo: `usage: wapulse demo [--no-serve] [--slack [--slack-rounds N]]
 
 Simulates the 14 whole days (Asia/Dubai) that end at today's midnight, seed 42, into a fresh
 embedded database in DATA_DIR/demo (./.data/demo); writes every report's JSON and chart to
@@ -51,6 +51,10 @@ The same day gives the same traffic, whatever the minute.
 
 options:
   --no-serve         stop after writing the files (exit 0), as CI does
+  --slack            then run the Slack app against a fake Slack on loopback: every /pulse
+                     sub-command, signed, through the real receiver; prints each answer as text
+                     with a Block Kit Builder link, and its ack and answer times
+  --slack-rounds N   ask each sub-command N times and print the median times (implies --slack)
   -h, --help         this text
 `,
   serve: `usage: wapulse serve

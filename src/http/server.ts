@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createHttpApp } from './app.js';
@@ -24,8 +24,15 @@ export type RunningServer = {
 // after the body bound, so a sender that stalls before the body is read is cut as well.
 const HEADERS_TIMEOUT_MS = 10_000;
 
-/** Starts the HTTP server on `port` (0 = any free port, for tests) on all interfaces or `hostname`. */
-export async function startHttpServer(app: AppContext, port: number, hostname?: string): Promise<RunningServer> {
+/** Requests Bolt's receiver answers (commands, interactivity, events); everything else is hono's. */
+export const SLACK_PATH_PREFIX = '/slack/';
+
+/**
+ * Starts the HTTP server on `port` (0 = any free port, for tests) on all interfaces or `hostname`.
+ * With `slack` (Bolt's HTTPReceiver request listener), /slack/* goes to Bolt untouched: it reads
+ * the raw body itself to verify Slack's signature and replay window, so hono must not parse it.
+ */
+export async function startHttpServer(app: AppContext, port: number, hostname?: string, slack?: RequestListener): Promise<RunningServer> {
   const http = createHttpApp(app);
   const requestTimeout = app.config.bodyTimeoutMs + HEADERS_TIMEOUT_MS;
   const server = await new Promise<Server>((resolve, reject) => {
@@ -35,6 +42,7 @@ export async function startHttpServer(app: AppContext, port: number, hostname?: 
         port,
         hostname,
         serverOptions: { requestTimeout, headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout) },
+        ...(slack ? { createServer: withSlackRoute(slack) } : {}),
       },
       () => {
         s.off('error', reject);
@@ -80,4 +88,12 @@ export async function startHttpServer(app: AppContext, port: number, hostname?: 
       return finished;
     },
   };
+}
+
+// hono's option is typed as node's overloaded createServer; it always calls (options, listener).
+function withSlackRoute(slack: RequestListener): typeof createServer {
+  const isSlack = (req: IncomingMessage) => req.url?.startsWith(SLACK_PATH_PREFIX) ?? false;
+  const create = (options: ServerOptions, hono: RequestListener): Server =>
+    createServer(options, (req, res) => (isSlack(req) ? slack(req, res) : hono(req, res)));
+  return create as typeof createServer;
 }

@@ -4,9 +4,11 @@
  */
 import type { Catalog } from './catalog.js';
 import { blocks } from './ar/blocks.js';
+import { pulse } from './ar/pulse.js';
 import { common } from './ar/common.js';
 
 export const ar: Catalog = {
   common,
   blocks,
+  pulse,
 };

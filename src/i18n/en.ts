@@ -4,9 +4,11 @@
  * `ar.ts` must have the same shape (the `Catalog` type makes the compiler check it).
  */
 import { blocks } from './en/blocks.js';
+import { pulse } from './en/pulse.js';
 import { common } from './en/common.js';
 
 export const en = {
   common,
   blocks,
+  pulse,
 };

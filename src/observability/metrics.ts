@@ -9,6 +9,19 @@ export function createMetrics() {
   collectDefaultMetrics({ register: registry, prefix: 'wapulse_' });
   return {
     registry,
+    slackErrors: new Counter({
+      name: 'wapulse_slack_api_errors_total',
+      help: 'Slack answers that failed, by kind: not_in_channel, auth, rate_limited, other',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
+    pulseAnswerSeconds: new Histogram({
+      name: 'wapulse_pulse_answer_seconds',
+      help: 'Time from a /pulse command acked to its answer delivered, by sub-command',
+      labelNames: ['command'] as const,
+      buckets: [0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30],
+      registers: [registry],
+    }),
     webhooksReceived: new Counter({
       name: 'wapulse_webhooks_received_total',
       help: 'Webhook bodies accepted (signature valid), by source',

@@ -1,0 +1,102 @@
+import type { RequestListener } from 'node:http';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { Config, SlackConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import type { AppMetrics } from '../observability/metrics.js';
+import type { Store } from '../store/index.js';
+import { boltLogger } from './bolt-logger.js';
+import * as actions from './listeners/actions/index.js';
+import * as commands from './listeners/commands/index.js';
+import * as events from './listeners/events/index.js';
+import { createAgentLinks, createSupervisorCheck, createUserProfiles } from './people/index.js';
+import type { SlackServices } from './services/types.js';
+import { createSlackHealth, slackClientOptions, type SlackHealth } from './web/index.js';
+
+export type SlackAppDeps = {
+  config: Config;
+  slack: SlackConfig;
+  store: Store;
+  log: Logger;
+  metrics: AppMetrics;
+  now: () => Date;
+  health?: SlackHealth;
+  /** Overrides for tests (a slow "working on it" threshold, short caches). */
+  tuning?: Partial<{ workingNoticeMs: number; cacheTtlMs: number }>;
+};
+
+export type SlackApp = {
+  app: App;
+  services: SlackServices;
+  /** HTTP mode: the listener to mount at /slack/* on the collector's port; undefined in Socket Mode. */
+  httpListener?: RequestListener;
+  /** Checks the token (auth.test) and, in Socket Mode, connects. Never throws: a bad token is logged and shown in /readyz. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+// Caches of Slack lookups (user locale, email links, the supervisor group) live this long.
+const CACHE_TTL_MS = 10 * 60_000;
+const WORKING_NOTICE_MS = 1_500;
+
+/**
+ * The Slack app: Bolt for JS, in HTTP mode on the collector's own port (/slack/events, Bolt's
+ * HTTPReceiver verifying Slack's signature and 5-minute replay window) or in Socket Mode when
+ * SLACK_APP_TOKEN is set. Listeners only ack and call services; the services build answers
+ * from the same reports the CLI prints.
+ */
+export function createSlackApp(deps: SlackAppDeps): SlackApp {
+  const { slack, log } = deps;
+  const logger = boltLogger(log);
+  const clientOptions = slackClientOptions(slack, log);
+  const receiver = slack.appToken
+    ? undefined
+    : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', logger, processBeforeResponse: false });
+  const app = new App({
+    token: slack.botToken,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: slack.appToken }),
+    logger,
+    clientOptions,
+    // auth.test runs in start(), where a failure is logged instead of becoming an unhandled rejection.
+    tokenVerificationEnabled: false,
+  });
+  const ttlMs = deps.tuning?.cacheTtlMs ?? CACHE_TTL_MS;
+  const health = deps.health ?? createSlackHealth();
+  const services: SlackServices = {
+    config: deps.config,
+    slack,
+    store: deps.store,
+    log,
+    metrics: deps.metrics,
+    now: deps.now,
+    client: app.client,
+    health,
+    supervisors: createSupervisorCheck({ ids: slack.supervisorIds, group: slack.supervisorGroup, client: app.client, ttlMs, now: deps.now, log }),
+    profiles: createUserProfiles({ client: app.client, ttlMs, now: deps.now }),
+    agents: createAgentLinks({ db: deps.store.db, client: app.client, ttlMs, now: deps.now }),
+    workingNoticeMs: deps.tuning?.workingNoticeMs ?? WORKING_NOTICE_MS,
+  };
+  commands.register(app, services);
+  actions.register(app, services);
+  events.register(app, services);
+  app.error(async (err) => {
+    log.error({ err }, 'unhandled error in a Slack listener');
+  });
+  return {
+    app,
+    services,
+    httpListener: receiver?.requestListener,
+    async start() {
+      try {
+        const auth = await app.client.auth.test();
+        health.markAvailable();
+        log.info({ team: auth.team, bot: auth.user }, `Slack app ready (${slack.appToken ? 'Socket Mode' : 'HTTP mode, /slack/events'})`);
+      } catch (err) {
+        health.markAuthFailure((err as { data?: { error?: string } }).data?.error ?? (err as Error).message, log);
+      }
+      if (slack.appToken) await app.start();
+    },
+    async stop() {
+      if (slack.appToken) await app.stop();
+    },
+  };
+}

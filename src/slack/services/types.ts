@@ -1,0 +1,32 @@
+import type { WebClient } from '@slack/web-api';
+import type { Config, SlackConfig } from '../../config.js';
+import type { Locale } from '../../i18n/index.js';
+import type { Logger } from '../../log.js';
+import type { AppMetrics } from '../../observability/metrics.js';
+import type { Store } from '../../store/index.js';
+import type { SlackMessage } from '../blocks/types.js';
+import type { AgentLinks, SupervisorCheck, UserProfiles } from '../people/index.js';
+import type { SlackHealth } from '../web/index.js';
+
+/** What every Slack service needs, built once per process by createSlackApp and injected. */
+export type SlackServices = {
+  config: Config;
+  slack: SlackConfig;
+  store: Store;
+  log: Logger;
+  metrics: AppMetrics;
+  now: () => Date;
+  client: WebClient;
+  health: SlackHealth;
+  supervisors: SupervisorCheck;
+  profiles: UserProfiles;
+  agents: AgentLinks;
+  /** Waits this long for a report before showing "working on it" (ms). */
+  workingNoticeMs: number;
+};
+
+/** Replies to the person who asked, through Slack's response_url (ephemeral unless in_channel). */
+export type Respond = (message: SlackMessage & { replace_original?: boolean; response_type?: 'ephemeral' | 'in_channel' }) => Promise<unknown>;
+
+/** Who asked, where, and how to answer them. */
+export type Caller = { userId: string; channelId: string; respond: Respond; locale?: Locale };
