@@ -5,8 +5,12 @@
 import type { Catalog } from './catalog.js';
 import { blocks } from './ar/blocks.js';
 import { common } from './ar/common.js';
+import { home } from './ar/home.js';
+import { team } from './ar/team.js';
 
 export const ar: Catalog = {
   common,
   blocks,
+  team,
+  home,
 };

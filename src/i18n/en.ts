@@ -5,8 +5,12 @@
  */
 import { blocks } from './en/blocks.js';
 import { common } from './en/common.js';
+import { home } from './en/home.js';
+import { team } from './en/team.js';
 
 export const en = {
   common,
   blocks,
+  team,
+  home,
 };
