@@ -37,7 +37,7 @@ export const team: Catalog['team'] = {
     chartTitle: 'أوقات الرد والحل لكل موظف',
   },
   me: {
-    header: (name: string) => `أداؤك — ${name}`,
+    header: (name: string | null) => (name === null ? 'أداؤك' : `أداؤك — ${name}`),
     text: (name: string, firstResponse: string, rank: string) => `${name}: وسيط أول رد ${firstResponse}، الترتيب ${rank}`,
     notFound: 'ما عندك نشاط كموظف في هذه الفترة، فلا يوجد ما نعرضه بعد.',
     rank: 'ترتيبك',
@@ -51,7 +51,7 @@ export const team: Catalog['team'] = {
     sent: 'الرسائل المرسلة',
     outlierFirstResponse: '⚑ وسيط أول رد عندك أكثر من ضعف وسيط الفريق.',
     outlierResolution: '⚑ وسيط مدة الحل عندك أكثر من ضعف وسيط الفريق.',
-    fewData: (min: number) => `◌ أقل من ${min} قيم: تظهر لكنها لا تدخل في الترتيب ولا المقارنة`,
+    fewData: (min: number) => `◌ أقل من ${min} قيم: تظهر لكنها لا تدخل في الترتيب ولا التنبيه`,
     rankNote: (agents: number) =>
       `الترتيب حسب وسيط أول رد بين ${agents} من الموظفين لديهم قيم كافية، و1 هو الأسرع؛ عند التساوي يُرتَّب بالاسم. وسيط الفريق هو وسيط أوساط الموظفين.`,
   },

@@ -37,7 +37,7 @@ export const team = {
     chartTitle: 'Agent response and resolution times',
   },
   me: {
-    header: (name: string) => `Your stats — ${name}`,
+    header: (name: string | null) => (name === null ? 'Your stats' : `Your stats — ${name}`),
     text: (name: string, firstResponse: string, rank: string) => `${name}: median first response ${firstResponse}, rank ${rank}`,
     notFound: 'You have no agent activity in this period, so there is nothing to show yet.',
     rank: 'Rank',
@@ -51,7 +51,7 @@ export const team = {
     sent: 'Messages sent',
     outlierFirstResponse: '⚑ Your median first response is more than 2 × the team median.',
     outlierResolution: '⚑ Your median resolution is more than 2 × the team median.',
-    fewData: (min: number) => `◌ fewer than ${min} values: shown, but neither ranked nor compared`,
+    fewData: (min: number) => `◌ fewer than ${min} values: shown, but neither ranked nor flagged`,
     rankNote: (agents: number) =>
       `Rank: by median first response among ${agents} agents with enough values, 1 = fastest; equal medians are ordered by name. Team = the median of the agents' medians.`,
   },

@@ -1,6 +1,8 @@
+import type { SectionBlock } from '@slack/types';
 import { messages, type Locale } from '../../i18n/index.js';
 import type { ReportFilters } from '../../metrics/window.js';
-import { cut, escapeText } from './kit.js';
+import { cut, escapeText, section } from './kit.js';
+import { LIMITS } from './limits.js';
 
 /**
  * Small wording pieces the team answers (agents, me, busy hours, live) and App Home share.
@@ -40,4 +42,22 @@ export function hourSpanText(hour: number, locale: Locale): string {
 export function firstOf<T>(items: readonly T[], max: number, locale: Locale): { shown: T[]; more: string | null } {
   const rest = items.length - max;
   return { shown: items.slice(0, max), more: rest > 0 ? messages(locale).team.more(rest) : null };
+}
+
+/**
+ * Lines under a bold title, packed into as few sections as Slack's 3,000 characters allow, so a
+ * list of long names is split across sections instead of cut mid-list.
+ */
+export function linesSections(title: string, lines: readonly string[]): SectionBlock[] {
+  const out: SectionBlock[] = [];
+  let text = `*${title}*`;
+  for (const line of lines) {
+    if (text.length + 1 + line.length > LIMITS.sectionText) {
+      out.push(section(text));
+      text = '';
+    }
+    text = text ? `${text}\n${line}` : line;
+  }
+  if (text) out.push(section(text));
+  return out;
 }
