@@ -6,7 +6,7 @@ import type { DurationStats } from '../../metrics/stats.js';
 import { agentsPage, pageButtonValue } from './agents-page.js';
 import { filtersText, nameText } from './agents-words.js';
 import { ACTION_IDS } from './action-ids.js';
-import { answerActions, chartBlocks, context, cut, fieldSections, header, section } from './kit.js';
+import { answerActions, chartBlocks, context, cut, escapeText, fieldSections, header, section } from './kit.js';
 import { LIMITS } from './limits.js';
 import type { BuildContext, SlackMessage } from './types.js';
 import { windowText } from './window-line.js';
@@ -53,7 +53,7 @@ function agentRow(a: AgentRow, locale: Locale): SectionBlock {
 export function agentsAnswer(r: AgentsReport, ctx: AgentsContext): SlackMessage {
   const L = ctx.locale;
   const m = messages(L).team.agents;
-  const blocks: KnownBlock[] = [header(m.header(filtersText(r.filters, L))), context(windowText(r.window, L), filtersText(r.filters, L))];
+  const blocks: KnownBlock[] = [header(m.header(filtersText(r.filters, L))), context(windowText(r.window, L), escapeText(filtersText(r.filters, L)))];
   if (r.agents.length === 0) {
     blocks.push(section(m.none), ...answerActions(ctx));
     return { blocks, text: m.none };

@@ -3,7 +3,7 @@ import { busyHours, busyHoursText } from '../../charts/index.js';
 import { formatCount, formatDuration, formatPercent, messages, type Locale } from '../../i18n/index.js';
 import type { BusyHoursReport } from '../../metrics/busy-hours.js';
 import { cellText, filtersText, hourSpanText } from './agents-words.js';
-import { answerActions, chartBlocks, context, fieldSections, header, section } from './kit.js';
+import { answerActions, chartBlocks, context, escapeText, fieldSections, header, section } from './kit.js';
 import type { BuildContext, SlackMessage } from './types.js';
 import { windowText } from './window-line.js';
 
@@ -59,7 +59,7 @@ export function busyHoursAnswer(r: BusyHoursReport, ctx: BuildContext): SlackMes
   const peaks = r.messages.peakHours;
   const blocks: KnownBlock[] = [
     header(m.header(filtersText(r.filters, L))),
-    context(windowText(r.window, L), filtersText(r.filters, L)),
+    context(windowText(r.window, L), escapeText(filtersText(r.filters, L))),
     ...fieldSections([
       [m.received, formatCount(r.messages.total, L)],
       [m.opened, formatCount(r.opened.total, L)],

@@ -57,7 +57,7 @@ export function liveAnswer(r: LiveReport, ctx: LiveContext): SlackMessage {
   const waiting = firstOf(queue, LIVE_ROWS, L);
   const blocks: KnownBlock[] = [
     header(m.header(filtersText(r.filters, L))),
-    context(asOfText(ctx.now, ctx.tz, L), filtersText(r.filters, L)),
+    context(asOfText(ctx.now, ctx.tz, L), escapeText(filtersText(r.filters, L))),
     ...fieldSections([
       [m.waiting, formatCount(queue.length, L)],
       [m.longestWait, longest],

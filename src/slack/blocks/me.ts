@@ -3,7 +3,7 @@ import { formatCount, formatDuration, messages, type Locale } from '../../i18n/i
 import type { AgentRow, AgentsReport } from '../../metrics/agents.js';
 import { filtersText, NAME_MAX } from './agents-words.js';
 import { medianP90Text } from './agents.js';
-import { answerActions, context, cut, fieldSections, header, section } from './kit.js';
+import { answerActions, context, cut, escapeText, fieldSections, header, section } from './kit.js';
 import type { BuildContext, SlackMessage } from './types.js';
 import { windowText } from './window-line.js';
 
@@ -56,7 +56,7 @@ export function meAnswer(r: AgentsReport, agentId: string, ctx: BuildContext): S
   const row = r.agents.find((a) => a.id === agentId);
   const blocks: KnownBlock[] = [
     header(m.header(row ? cut(row.name, NAME_MAX) : null)),
-    context(windowText(r.window, L), filtersText({ ...r.filters, agent: undefined }, L)),
+    context(windowText(r.window, L), escapeText(filtersText({ ...r.filters, agent: undefined }, L))),
   ];
   if (!row) {
     blocks.push(section(m.notFound), ...answerActions(ctx));

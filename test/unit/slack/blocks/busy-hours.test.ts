@@ -55,6 +55,12 @@ describe('busyHoursAnswer', () => {
     expect(blockKitProblems(msg)).toEqual([]);
   });
 
+  it('escapes filter values in mrkdwn but not in the plain-text header', () => {
+    const msg = busyHoursAnswer({ ...busyReport(), filters: { team: 'R&D <ops>' } }, ctxFor('en'));
+    expect(texts(msg.blocks)[0]).toBe('Busy hours — team R&D <ops>');
+    expect(texts(msg.blocks)[2]).toBe('team R&amp;D &lt;ops&gt;');
+  });
+
   it('shows at most five hint cells', () => {
     const r = busyReport({ agentsNeeded: matrix<number | null>(2) });
     // every cell needs 2, so arrivals per hour decide: Mon 10:00 (2), Tue 10:00 (1), Mon 14:00 (0.5),
