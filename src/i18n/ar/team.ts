@@ -84,7 +84,8 @@ export const team: Catalog['team'] = {
     waiting: 'بانتظار الرد',
     longestWait: 'أطول انتظار',
     byAgentTitle: 'المحادثات المفتوحة لكل موظف',
-    agentLine: (name: string, open: string, longest: string) => `${name}: المفتوحة ${open}، أطولها منذ ${longest}`,
+    agentLine: (name: string, open: string, longest: string | null) =>
+      longest === null ? `${name}: المفتوحة ${open}` : `${name}: المفتوحة ${open}، أطولها منذ ${longest}`,
     noAssigned: 'لا توجد محادثة مفتوحة مسندة لموظف.',
     queueTitle: 'قائمة الانتظار بدون موظف، الأطول انتظارًا أولًا',
     queueLine: (contact: string, waiting: string) => `${contact} — ينتظر منذ ${waiting}`,

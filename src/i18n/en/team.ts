@@ -84,7 +84,9 @@ export const team = {
     waiting: 'Waiting for a reply',
     longestWait: 'Longest wait',
     byAgentTitle: 'Open conversations by agent',
-    agentLine: (name: string, open: string, longest: string) => `${name}: ${open} open, longest held ${longest}`,
+    /** longest null: no assignment time is known for any of them */
+    agentLine: (name: string, open: string, longest: string | null) =>
+      longest === null ? `${name}: ${open} open` : `${name}: ${open} open, longest held ${longest}`,
     noAssigned: 'No open conversation has an agent.',
     queueTitle: 'Unassigned queue, longest wait first',
     queueLine: (contact: string, waiting: string) => `${contact} — waiting ${waiting}`,

@@ -39,7 +39,7 @@ export function queueLine(q: QueueEntry, locale: Locale): string {
 function agentLine(a: AssigneeLoad, locale: Locale): string {
   const held = a.conversations.map((c) => c.secondsSinceAssignment).filter((s): s is number => s !== null);
   const longest = held.length ? Math.max(...held) : null;
-  return `• ${messages(locale).team.live.agentLine(nameText(a.name ?? a.agentId), formatCount(a.count, locale), formatDuration(longest, locale))}`;
+  return `• ${messages(locale).team.live.agentLine(nameText(a.name ?? a.agentId), formatCount(a.count, locale), longest === null ? null : formatDuration(longest, locale))}`;
 }
 
 /**
