@@ -3,12 +3,16 @@
  * Western digits (0–9) in numbers, as Gulf business Slack workspaces write them.
  */
 import type { Catalog } from './catalog.js';
-import { blocks } from './ar/blocks.js';
-import { pulse } from './ar/pulse.js';
 import { common } from './ar/common.js';
+import { blocks } from './ar/blocks.js';
+import { home } from './ar/home.js';
+import { pulse } from './ar/pulse.js';
+import { team } from './ar/team.js';
 
 export const ar: Catalog = {
   common,
   blocks,
+  home,
   pulse,
+  team,
 };

@@ -3,12 +3,16 @@
  * headers, keyed by meaning. Each area keeps its strings in its own file (`en/<area>.ts`);
  * `ar.ts` must have the same shape (the `Catalog` type makes the compiler check it).
  */
-import { blocks } from './en/blocks.js';
-import { pulse } from './en/pulse.js';
 import { common } from './en/common.js';
+import { blocks } from './en/blocks.js';
+import { home } from './en/home.js';
+import { pulse } from './en/pulse.js';
+import { team } from './en/team.js';
 
 export const en = {
   common,
   blocks,
+  home,
   pulse,
+  team,
 };

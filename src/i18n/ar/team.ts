@@ -1,0 +1,95 @@
+import type { Catalog } from '../catalog.js';
+
+// Counts are put after a noun ("المغلقة: 12") so Arabic number agreement never has to bend.
+export const team: Catalog['team'] = {
+  filters: {
+    none: 'كل الأرقام والموظفين',
+    channel: (id: string) => `الرقم ${id}`,
+    agent: (id: string) => `الموظف ${id}`,
+    team: (name: string) => `فريق ${name}`,
+  },
+  more: (n: number) => `…وغيرها (${n})`,
+  weekdays: ['الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد'],
+  hourSpan: (from: string, to: string) => `${from}–${to}`,
+  medianP90: (median: string, p90: string) => `${median} (p90: ${p90})`,
+  agents: {
+    header: (filters: string) => `أداء الموظفين — ${filters}`,
+    text: (agents: number, teamFirstResponse: string) =>
+      `الموظفون النشطون: ${agents}، ووسيط أول رد للفريق ${teamFirstResponse}`,
+    none: 'لا يوجد نشاط للموظفين في هذه الفترة.',
+    agentCount: 'الموظفون النشطون',
+    closedTotal: 'المحادثات المغلقة',
+    teamFirstResponse: 'وسيط أول رد للفريق',
+    teamResolution: 'وسيط مدة الحل للفريق',
+    rank: (n: number) => `#${n}`,
+    unranked: '–',
+    row: (firstResponse: string, resolution: string, closed: string) =>
+      `أول رد: ${firstResponse} · مدة الحل: ${resolution} · المغلقة: ${closed}`,
+    outlierFirstResponse: '⚑ أول رد بطيء',
+    outlierResolution: '⚑ الحل بطيء',
+    fewData: '◌',
+    rankNote: 'الترتيب حسب وسيط أول رد، الأسرع أولًا؛ الأوقات بالوسيط وبجانبها p90.',
+    legendOutlier: (firstResponse: string, resolution: string) =>
+      `⚑ الوسيط أكثر من ضعف وسيط الفريق (وسيط أوساط الموظفين: أول رد ${firstResponse}، مدة الحل ${resolution})`,
+    legendFewData: (min: number) => `◌ أقل من ${min} قيم: تظهر لكنها لا تدخل في الترتيب ولا التنبيه`,
+    range: (first: number, last: number, total: number) => `الموظفون ${first}–${last} من ${total}`,
+    nextPage: 'الصفحة التالية',
+    chartTitle: 'أوقات الرد والحل لكل موظف',
+  },
+  me: {
+    header: (name: string | null) => (name === null ? 'أداؤك' : `أداؤك — ${name}`),
+    text: (name: string, firstResponse: string, rank: string) => `${name}: وسيط أول رد ${firstResponse}، الترتيب ${rank}`,
+    notFound: 'ما عندك نشاط كموظف في هذه الفترة، فلا يوجد ما نعرضه بعد.',
+    rank: 'ترتيبك',
+    rankOf: (rank: number, of: number) => `${rank} من ${of}`,
+    unranked: (min: number) => `بدون ترتيب (أقل من ${min} ردود أولى)`,
+    firstResponse: 'وسيط أول رد',
+    resolution: 'وسيط مدة الحل',
+    vsTeam: (mine: string, team: string) => `${mine}\nالفريق: ${team}`,
+    closed: 'المحادثات المغلقة',
+    assigned: 'المسندة إليك',
+    sent: 'الرسائل المرسلة',
+    outlierFirstResponse: '⚑ وسيط أول رد عندك أكثر من ضعف وسيط الفريق.',
+    outlierResolution: '⚑ وسيط مدة الحل عندك أكثر من ضعف وسيط الفريق.',
+    fewData: (min: number) => `◌ أقل من ${min} قيم: تظهر لكنها لا تدخل في الترتيب ولا التنبيه`,
+    rankNote: (agents: number) =>
+      `الترتيب حسب وسيط أول رد بين ${agents} من الموظفين لديهم قيم كافية، و1 هو الأسرع؛ عند التساوي يُرتَّب بالاسم. وسيط الفريق هو وسيط أوساط الموظفين.`,
+  },
+  busy: {
+    header: (filters: string) => `أوقات الذروة — ${filters}`,
+    text: (received: string, peak: string) => `أوقات الذروة: الرسائل الواردة ${received}، وأكثر ساعة ازدحامًا ${peak}`,
+    received: 'الرسائل الواردة',
+    opened: 'المحادثات المفتوحة',
+    peakTitle: 'ساعات الذروة (الرسائل الواردة)',
+    peakLine: (span: string, count: string, perDay: string) => `${span}: المجموع ${count}، بمعدل ${perDay} في اليوم`,
+    noPeaks: 'لم تصل أي رسائل في هذه الفترة.',
+    hintTitle: 'العدد المقترح من الموظفين',
+    hintLine: (cell: string, needed: string, replied: string) => `${cell}: اللازم حتى ${needed} · من ردّوا فعليًا ${replied} بالمتوسط`,
+    hintBasis: (share: string, target: string, handleTime: string, hours: string, closes: string) =>
+      `عدد الموظفين اللازم للرد على ${share} من المحادثات الجديدة خلال ${target} (نموذج Erlang C)، بزمن معالجة ${handleTime}: ساعات نشاط الموظفين ${hours} ÷ المحادثات التي أغلقوها ${closes}.`,
+    upperBound: 'اعتبره حدًا أعلى لا أدنى: الساعة التي فيها رد واحد تُحسب ساعة عمل كاملة.',
+    noArrivals: 'لم يبدأ أي عميل محادثة في هذه الفترة: لا حاجة لموظفين.',
+    noHint: {
+      'no-agent-replies': 'لا يوجد اقتراح: لم يرد أي موظف في هذه الفترة، فلا يمكن قياس زمن المعالجة.',
+      'no-agent-closes': 'لا يوجد اقتراح: الموظفون الذين ردّوا لم يغلقوا أي محادثة في هذه الفترة، فلا يمكن قياس زمن المعالجة.',
+    },
+    chartTitle: 'أوقات الذروة: الرسائل الواردة',
+  },
+  live: {
+    header: (filters: string) => `الوضع الآن — ${filters}`,
+    text: (waiting: string, longest: string, assigned: string) =>
+      `الوضع الآن: بانتظار الإسناد ${waiting} (أطول انتظار ${longest})، ومفتوحة مع موظف ${assigned}`,
+    assignedOpen: 'مفتوحة مع موظف',
+    unassignedOpen: 'مفتوحة بدون موظف',
+    waiting: 'بانتظار الرد',
+    longestWait: 'أطول انتظار',
+    byAgentTitle: 'المحادثات المفتوحة لكل موظف',
+    agentLine: (name: string, open: string, longest: string | null) =>
+      longest === null ? `${name}: المفتوحة ${open}` : `${name}: المفتوحة ${open}، أطولها منذ ${longest}`,
+    noAssigned: 'لا توجد محادثة مفتوحة مسندة لموظف.',
+    queueTitle: 'قائمة الانتظار بدون موظف، الأطول انتظارًا أولًا',
+    queueLine: (contact: string, waiting: string) => `${contact} — ينتظر منذ ${waiting}`,
+    queueEmpty: 'لا أحد ينتظر ردًا.',
+    unknownContact: 'عميل غير معروف',
+  },
+};
