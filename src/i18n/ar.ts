@@ -3,8 +3,10 @@
  * Western digits (0–9) in numbers, as Gulf business Slack workspaces write them.
  */
 import type { Catalog } from './catalog.js';
+import { command } from './ar/command.js';
 import { common } from './ar/common.js';
 
 export const ar: Catalog = {
   common,
+  command,
 };

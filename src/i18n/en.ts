@@ -3,8 +3,10 @@
  * headers, keyed by meaning. Each area keeps its strings in its own file (`en/<area>.ts`);
  * `ar.ts` must have the same shape (the `Catalog` type makes the compiler check it).
  */
+import { command } from './en/command.js';
 import { common } from './en/common.js';
 
 export const en = {
   common,
+  command,
 };
