@@ -1,5 +1,6 @@
 /** `/pulse` text → a typed command or a problem, and the problem and usage texts in each locale. */
-export { parsePulse, normaliseNumber, PERIOD_WORDS, REPORT_COMMANDS } from './parse-pulse.js';
+export { parsePulse, PERIOD_WORDS, REPORT_COMMANDS } from './parse-pulse.js';
+export { normaliseNumber } from './period-and-number.js';
 export { pulseHelp, pulseProblemText, type PulseHelp } from './problem-text.js';
 export { readMention, type Mention } from './mention.js';
 export { tokenize, unescapeSlack } from './tokenize.js';

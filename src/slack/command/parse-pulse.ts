@@ -1,10 +1,11 @@
 import { isLocale, type Locale } from '../../i18n/index.js';
-import { parsePeriod, type ReportName } from '../../metrics/index.js';
+import type { ReportName } from '../../metrics/index.js';
 import { closest } from './closest.js';
 import { readMention } from './mention.js';
+import { normaliseNumber, periodOk, periodReason } from './period-and-number.js';
 import { tokenize, unescapeSlack } from './tokenize.js';
 import {
-  NOT_YET, type AgentRef, type DeliveryOptions, type FilterName, type NotYetCommand, type PeriodReason, type PulseCommand, type PulseFilters, type PulseProblem,
+  NOT_YET, type AgentRef, type DeliveryOptions, type FilterName, type NotYetCommand, type PulseCommand, type PulseFilters, type PulseProblem,
 } from './types.js';
 
 /** Sub-command → report; `busy` is the short name SPEC.md uses, `busy-hours` the report's own. */
@@ -19,9 +20,6 @@ const SUB_COMMANDS = ['help', ...Object.keys(REPORT_COMMANDS), 'me', ...NOT_YET]
 const FILTER_KEYS = ['agent', 'team', 'number', 'lang'] as const;
 const FLAGS = ['share', 'csv'] as const;
 
-// Any fixed instant validates a period's syntax: the words and dates are valid or not whatever the day.
-const SOME_DAY = new Date('2026-01-01T00:00:00Z');
-const periodOk = (text: string) => parsePeriod(text, 'UTC', SOME_DAY).ok;
 
 type Parsed = { period?: string; filters: PulseFilters } & DeliveryOptions;
 
@@ -99,9 +97,13 @@ function readArgs(tokens: string[]): ArgsResult {
       parsed.period = lower;
       continue;
     }
+    // digits and dates are judged as periods; a word is first compared with the known words
+    // ("last-weak" → last-week), and only then called a period we do not know ("this-year")
     const reason = periodReason(lower);
-    if (reason) return fail({ kind: 'badPeriod', text: unescapeSlack(token), reason });
-    return fail({ kind: 'unknownToken', token: unescapeSlack(token), suggestion: suggest(lower, keyed ? [key!, keyed[2]!] : null) });
+    if (reason && reason !== 'unknown') return fail({ kind: 'badPeriod', text: unescapeSlack(token), reason });
+    const suggestion = suggest(lower, keyed ? [key!, keyed[2]!] : null);
+    if (reason === 'unknown' && !suggestion) return fail({ kind: 'badPeriod', text: unescapeSlack(token), reason });
+    return fail({ kind: 'unknownToken', token: unescapeSlack(token), suggestion });
   }
   return { ok: true, parsed };
 }
@@ -148,26 +150,6 @@ function setAgent(parsed: Parsed, ref: AgentRef, token: string): PulseProblem | 
 function agentRef(m: { kind: 'user'; id: string; label?: string } | { kind: 'userName'; name: string }): AgentRef {
   if (m.kind === 'userName') return { kind: 'name', name: m.name };
   return m.label ? { kind: 'slackUser', id: m.id, label: m.label } : { kind: 'slackUser', id: m.id };
-}
-
-/**
- * A phone number as `+` and digits: spaces, dashes, dots and brackets are layout; `+` only in
- * front. 6 to 15 digits (E.164 allows at most 15; fewer than 6 is no business number).
- */
-export function normaliseNumber(text: string): string | null {
-  const t = text.trim();
-  if (!/^\+?[\d\s().-]+$/.test(t)) return null;
-  const digits = t.replace(/\D/g, '');
-  return digits.length >= 6 && digits.length <= 15 ? `+${digits}` : null;
-}
-
-/** Why a word that looks like a period is not one; null when it does not look like a period. */
-function periodReason(word: string): PeriodReason | null {
-  if (/^\d+d$/.test(word)) return 'days-range';
-  const range = /^(\d{4}-\d{1,2}-\d{1,2})(?:\.\.(\d{4}-\d{1,2}-\d{1,2}))?$/.exec(word);
-  if (range) return range[2] && periodOk(range[1]!) && periodOk(range[2]) ? 'ends-before-start' : 'bad-date';
-  if (/^\d{4}-|\.\./.test(word)) return 'bad-date';
-  return null;
 }
 
 /** The likely meant word: a flag or period word, or for `key:value` a known key with the same value. */

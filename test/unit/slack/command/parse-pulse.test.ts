@@ -82,6 +82,10 @@ describe('parsePulse: problems', () => {
     ['agents 2026-11-1..2026-11-15', { kind: 'badPeriod', text: '2026-11-1..2026-11-15', reason: 'bad-date' }],
     ['agents 2026-11-15..2026-11-01', { kind: 'badPeriod', text: '2026-11-15..2026-11-01', reason: 'ends-before-start' }],
     ['agents 2026-11-01..', { kind: 'badPeriod', text: '2026-11-01..', reason: 'bad-date' }],
+    // shaped like a period but none we know, and not near one
+    ['agents this-year', { kind: 'badPeriod', text: 'this-year', reason: 'unknown' }],
+    ['agents 2w', { kind: 'badPeriod', text: '2w', reason: 'unknown' }],
+    ['agents 7days', { kind: 'badPeriod', text: '7days', reason: 'unknown' }],
     ['agents yesteday', { kind: 'unknownToken', token: 'yesteday', suggestion: 'yesterday' }],
     ['agents last-weak', { kind: 'unknownToken', token: 'last-weak', suggestion: 'last-week' }],
     ['agents shar', { kind: 'unknownToken', token: 'shar', suggestion: 'share' }],
