@@ -12,7 +12,7 @@ export const command: Catalog['command'] = {
       agents: { usage: '/pulse agents [period] [filters]', text: 'جدول ورسم بياني لأداء الموظفين: سرعة أول رد، ومدة الحل، والمحادثات المغلقة، مع الإشارة إلى الحالات غير المعتادة' },
       busy: { usage: '/pulse busy [period] [filters]', text: 'أكثر الأيام والساعات ازدحامًا، وساعات الذروة، واقتراح لعدد الموظفين المناسب' },
       failures: { usage: '/pulse failures [period] [filters]', text: 'الرسائل التي تعذّر توصيلها حسب رمز الخطأ والرقم، ونسبة الفشل يومًا بيوم' },
-      messages: { usage: '/pulse messages [period] [filters]', text: 'الرسائل المرسلة والمستلمة والمقروءة والواردة مع نسبها، داخل نافذة الـ 24 ساعة وخارجها، حسب الرقم وفئة التسعير' },
+      messages: { usage: '/pulse messages [period] [filters]', text: 'الرسائل الصادرة (المرسلة والمستلَمة والمقروءة) والواردة مع نسبها، داخل نافذة الـ 24 ساعة وخارجها، حسب الرقم وفئة التسعير' },
       contacts: { usage: '/pulse contacts [period] [filters]', text: 'العملاء الجدد حسب المصدر، والمحذوفون، والجدد مقابل العائدين' },
       conversations: { usage: '/pulse conversations [period] [filters]', text: 'المحادثات المفتوحة (ومن فتحها)، والمغلقة (حسب التصنيف)، وما لم يُحل بعد' },
       live: { usage: '/pulse live [filters]', text: 'الوضع الآن: المحادثات المفتوحة لدى كل موظف، وقائمة الانتظار غير المسندة مع مدة انتظار كل عميل' },
@@ -28,7 +28,7 @@ export const command: Catalog['command'] = {
     examples: ['/pulse agents 7d', '/pulse failures last-week number:+971501234567', '/pulse overview today share', '/pulse me this-month lang:ar'],
     permissions: 'تقارير الفريق متاحة للمشرفين فقط، ويمكن للجميع استخدام `/pulse me`.',
   },
-  what: { period: 'الفترة', agent: 'الموظف', team: 'الفريق', number: 'الرقم', share: 'share', csv: 'csv', lang: 'اللغة' },
+  what: { period: 'الفترة', agent: 'الموظف', team: 'الفريق', number: 'الرقم', share: 'خيار `share`', csv: 'خيار `csv`', lang: 'اللغة' },
   example: { agent: 'agent:@layla', team: 'team:sales', number: 'number:+971501234567', lang: 'lang:ar' },
   problem: {
     unknownCommand: (word, suggestion) =>
@@ -41,7 +41,7 @@ export const command: Catalog['command'] = {
     periodNotAllowed: (text) => `\`/pulse live\` يعرض الوضع الحالي ولا يحتاج إلى فترة، احذف \`${text}\`.`,
     unknownToken: (token, suggestion) =>
       suggestion ? `لم أفهم \`${token}\`. هل تقصد \`${suggestion}\`؟` : `لم أفهم \`${token}\`. اكتب \`/pulse help\` لمعرفة الصيغ المتاحة.`,
-    duplicate: (what, token) => `لا يمكن تحديد ${what} أكثر من مرة في الأمر نفسه (التكرار في \`${token}\`)، اكتفِ بقيمة واحدة.`,
+    duplicate: (what, token) => `لا يمكن تحديد ${what} أكثر من مرة في الأمر نفسه (التكرار في \`${token}\`)، اكتفِ بمرة واحدة.`,
     emptyFilter: (key, example) => `\`${key}:\` يحتاج إلى قيمة بعد النقطتين مباشرة، مثل \`${example}\`.`,
     badNumber: (text) => `\`${text}\` ليس رقم هاتف صحيحًا. اكتب الرقم مع رمز الدولة، مثل \`number:+971501234567\`.`,
     badLang: (text) => `اللغة \`${text}\` غير متوفرة، استخدم \`lang:ar\` أو \`lang:en\`.`,

@@ -31,7 +31,7 @@ export const command = {
     permissions: 'Team reports are for supervisors; everyone can use `/pulse me`.',
   },
   /** Names of the things a command can give twice. */
-  what: { period: 'period', agent: 'agent', team: 'team', number: 'number', share: 'share', csv: 'csv', lang: 'language' },
+  what: { period: 'a period', agent: 'an agent', team: 'a team', number: 'a number', share: 'the `share` option', csv: 'the `csv` option', lang: 'a language' },
   /** A value that fits each `key:`, for hints. */
   example: { agent: 'agent:@layla', team: 'team:sales', number: 'number:+971501234567', lang: 'lang:ar' },
   problem: {
@@ -45,7 +45,7 @@ export const command = {
     periodNotAllowed: (text: string) => `\`/pulse live\` shows the state right now and takes no period: remove \`${text}\`.`,
     unknownToken: (token: string, suggestion?: string) =>
       suggestion ? `\`${token}\` is not something /pulse knows. Did you mean \`${suggestion}\`?` : `\`${token}\` is not something /pulse knows. See \`/pulse help\`.`,
-    duplicate: (what: string, token: string) => `Only one ${what} per command (the second one is \`${token}\`): keep one.`,
+    duplicate: (what: string, token: string) => `\`${token}\` gives ${what} a second time: keep one.`,
     emptyFilter: (key: string, example: string) => `\`${key}:\` needs a value right after the colon, like \`${example}\`.`,
     badNumber: (text: string) => `\`${text}\` is not a phone number: write it with the country code, like \`number:+971501234567\`.`,
     badLang: (text: string) => `There is no language \`${text}\`: use \`lang:en\` or \`lang:ar\`.`,
