@@ -5,6 +5,7 @@
 import type { Catalog } from './catalog.js';
 import { common } from './ar/common.js';
 import { blocks } from './ar/blocks.js';
+import { command } from './ar/command.js';
 import { home } from './ar/home.js';
 import { pulse } from './ar/pulse.js';
 import { team } from './ar/team.js';
@@ -12,6 +13,7 @@ import { team } from './ar/team.js';
 export const ar: Catalog = {
   common,
   blocks,
+  command,
   home,
   pulse,
   team,

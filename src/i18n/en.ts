@@ -5,6 +5,7 @@
  */
 import { common } from './en/common.js';
 import { blocks } from './en/blocks.js';
+import { command } from './en/command.js';
 import { home } from './en/home.js';
 import { pulse } from './en/pulse.js';
 import { team } from './en/team.js';
@@ -12,6 +13,7 @@ import { team } from './en/team.js';
 export const en = {
   common,
   blocks,
+  command,
   home,
   pulse,
   team,
