@@ -3,10 +3,12 @@
  * Western digits (0–9) in numbers, as Gulf business Slack workspaces write them.
  */
 import type { Catalog } from './catalog.js';
+import { answers } from './ar/answers.js';
 import { blocks } from './ar/blocks.js';
 import { common } from './ar/common.js';
 
 export const ar: Catalog = {
   common,
   blocks,
+  answers,
 };

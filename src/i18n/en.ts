@@ -3,10 +3,12 @@
  * headers, keyed by meaning. Each area keeps its strings in its own file (`en/<area>.ts`);
  * `ar.ts` must have the same shape (the `Catalog` type makes the compiler check it).
  */
+import { answers } from './en/answers.js';
 import { blocks } from './en/blocks.js';
 import { common } from './en/common.js';
 
 export const en = {
   common,
   blocks,
+  answers,
 };
