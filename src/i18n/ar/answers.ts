@@ -138,7 +138,7 @@ export const answers: Catalog['answers'] = {
     intro: 'اكتب `/pulse <التقرير> [الفترة] [الفلاتر]`. الردود تظهر لك وحدك، إلا إذا أضفت `share`.',
     commandsTitle: '*التقارير*',
     commands: [
-      ['/pulse overview [period]', 'أهم الأرقام، مقارنةً بالفترة اللي قبلها'],
+      ['/pulse overview [period]', 'أهم الأرقام، مقارنةً بالفترة السابقة'],
       ['/pulse messages [period]', 'المرسلة والمُسلَّمة والمقروءة والواردة، ونافذة الـ 24 ساعة، حسب الرقم وفئة التسعير'],
       ['/pulse failures [period]', 'الرسائل الفاشلة حسب رمز الخطأ والرقم، ونسبة الفشل يوميًا'],
       ['/pulse agents [period]', 'سرعة أول رد ومدة الحل لكل موظف، مع تمييز الحالات الشاذة'],
@@ -149,7 +149,7 @@ export const answers: Catalog['answers'] = {
       ['/pulse me [period]', 'أرقامك أنت كموظف (متاحة للجميع)'],
       ['/pulse help', 'هذه الرسالة'],
     ],
-    periodsTitle: '*الفترات* (الافتراضي: اليوم)',
+    periodsTitle: '*الفترات*',
     periods:
       '`today` اليوم · `yesterday` أمس · `7d` اليوم والـ 6 أيام قبله · `30d` · `this-week` من الاثنين · `last-week` · ' +
       '`this-month` · `last-month` · `2026-11-01..2026-11-15` (شاملة اليومين)',

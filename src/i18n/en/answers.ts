@@ -152,7 +152,7 @@ export const answers = {
       ['/pulse me [period]', 'your own stats as an agent (open to everyone)'],
       ['/pulse help', 'this message'],
     ] as [command: string, what: string][],
-    periodsTitle: '*Periods* (default: today)',
+    periodsTitle: '*Periods*',
     periods:
       '`today` · `yesterday` · `7d` (today and the 6 days before) · `30d` · `this-week` (from Monday) · `last-week` · ' +
       '`this-month` · `last-month` · `2026-11-01..2026-11-15` (both days included)',

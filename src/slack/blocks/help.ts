@@ -1,5 +1,5 @@
 import { messages, type Locale } from '../../i18n/index.js';
-import { context, header, section } from './kit.js';
+import { escapeText, header, section } from './kit.js';
 import type { SlackMessage } from './types.js';
 
 /**
@@ -9,16 +9,17 @@ import type { SlackMessage } from './types.js';
  */
 export function helpAnswer(locale: Locale): SlackMessage {
   const h = messages(locale).answers.help;
-  const item = ([code, what]: [string, string]) => `\`${code}\`  ${what}`;
+  // `<report>` and `<name>` would read as Slack markup even inside code: escaped, they show as typed
+  const code = (c: string) => `\`${escapeText(c)}\``;
+  const item = ([c, what]: [string, string]) => `${code(c)}  ${what}`;
   return {
     blocks: [
       header(h.title),
-      section(h.intro),
+      section(escapeText(h.intro)),
       section(`${h.commandsTitle}\n${h.commands.map(item).join('\n')}`),
       section(`${h.periodsTitle}\n${h.periods}`),
       section(`${h.filtersTitle}\n${h.filters.map(item).join('\n')}`),
-      section(h.examplesTitle),
-      context(...h.examples.map((e) => `\`${e}\``)),
+      section(`${h.examplesTitle}\n${h.examples.map(code).join('\n')}`),
     ],
     text: h.fallback,
   };

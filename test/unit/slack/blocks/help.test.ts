@@ -19,6 +19,9 @@ describe('helpAnswer', () => {
       // examples to copy, each a full command
       expect(all).toContain('`/pulse agents 7d team:Sales`');
       expect(all).not.toMatch(EASTERN_DIGITS);
+      // placeholders like <report> are escaped, or Slack would take them for links
+      expect(all).not.toContain('<');
+      expect(all).toContain('`team:&lt;name&gt;`');
       expect(blockKitProblems(msg)).toEqual([]);
     });
   }
