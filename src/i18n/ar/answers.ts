@@ -11,14 +11,14 @@ export const answers: Catalog['answers'] = {
     team: (name: string) => `فريق ${name}`,
     channel: (id: string) => `الرقم ${id}`,
     joiner: ' · ',
-    applied: (words: string) => `مفلترة على ${words}`,
+    applied: (words: string) => `الفلاتر: ${words}`,
   },
   andMore: (n: string) => `…و${n} غيرها`,
   ofTotal: (numerator: string, denominator: string) => `${numerator} من ${denominator}`,
   countShare: (count: string, share: string) => `${count} (${share})`,
   none: 'لا يوجد',
   noneInWindow: 'لا شيء في هذه الفترة.',
-  comparedWith: (window: string) => `مقارنةً بـ ${window}`,
+  comparedWith: (window: string) => `المقارنة مع الفترة: ${window}`,
   overview: {
     title: 'نظرة عامة',
     kpis: {
@@ -30,7 +30,7 @@ export const answers: Catalog['answers'] = {
       conversationsOpened: 'المحادثات المفتوحة',
       conversationsClosed: 'المحادثات المغلقة',
       unresolved: 'محادثات بدون حل',
-      medianFirstResponseSec: 'وسيط سرعة أول رد',
+      medianFirstResponseSec: 'وسيط زمن أول رد',
       medianResolutionSec: 'وسيط مدة الحل',
       newContacts: 'عملاء جدد',
     },
@@ -172,13 +172,13 @@ export const answers: Catalog['answers'] = {
       'تقارير الفريق كاملة متاحة للمشرفين فقط، وأنت مو ضمن قائمة المشرفين. أرقامك الخاصة متاحة لك دائمًا: جرّب `/pulse me`.',
     notInChannel: (channel: string) =>
       `ما أقدر أنشر في ${channel} لأني مو عضو فيها. أضفني بـ \`/invite @wapulse\` وجرّب مرة ثانية.`,
-    apology: (ref: string) => `نعتذر، صار خطأ من جهتنا. إذا تكرر، أرسل هذا الرقم المرجعي للمسؤول عن wapulse: \`${ref}\``,
+    apology: (ref: string) => `نعتذر، صار خطأ من جهتنا. إذا تكرر، أرسل هذا الرمز المرجعي للمسؤول عن wapulse: \`${ref}\``,
     noAgentLink:
       'ما قدرت أعرف أي موظف أنت في صندوق الوارد. يربطك wapulse إذا كانت أحداث الموظفين من صندوق الوارد تحمل معرّفك في Slack ' +
-      '(`slack_user_id`)، أو إذا كان بريدك الإلكتروني في Slack نفسه في صندوق الوارد. اطلب من المسؤول عن صندوق الوارد يضبط واحد منهم.',
+      '(`slack_user_id`)، أو إذا كان بريدك الإلكتروني في Slack هو نفسه المسجّل في صندوق الوارد. اطلب من المسؤول عن صندوق الوارد يضبط واحد منهم.',
     csvSent: 'ملف الـ CSV في الطريق لك برسالة خاصة.',
     sharedToChannel: 'تمت المشاركة في القناة.',
     problem: (line: string) => `:warning: ${line}\nاكتب \`/pulse help\` لتشوف الأوامر المتاحة.`,
-    notConfiguredYet: (what: string) => `${what} لم يتم إعداده بعد.`,
+    notConfiguredYet: (what: string) => `لم يتم إعداد ${what} بعد.`,
   },
 };

@@ -94,11 +94,12 @@ describe('overviewAnswer', () => {
     expect(field(msg, 'نسبة التسليم')).toBe('\n95.0٪   ▲ 5.6٪');
     expect(field(msg, 'الرسائل الفاشلة')).toBe('\n12   غير متاح (لا بيانات سابقة)');
     // 252 s → 4 د 12 ث in Arabic units
-    expect(field(msg, 'وسيط سرعة أول رد')).toBe('\n4د 12ث   ▼ 16٪');
+    expect(field(msg, 'وسيط زمن أول رد')).toBe('\n4د 12ث   ▼ 16٪');
     const all = texts(msg).join('\n');
     expect(all).toMatch(ARABIC_LETTERS);
     expect(all).not.toMatch(EASTERN_DIGITS);
     expect(msg.text).toMatch(ARABIC_LETTERS);
+    expect(all).toContain('المقارنة مع الفترة: من الثلاثاء 17 نوفمبر 2026 إلى الاثنين 23 نوفمبر 2026 (7 أيام، Asia/Dubai)');
     expect(blockKitProblems(msg)).toEqual([]);
   });
 
