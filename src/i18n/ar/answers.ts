@@ -106,7 +106,7 @@ export const answers: Catalog['answers'] = {
       api: 'عن طريق الـ API',
       unknown: 'غير معروف',
     },
-    ignored: (words: string) => `فلتر ${words} لا ينطبق على العملاء، لأن العميل غير مرتبط بموظف.`,
+    ignored: (words: string) => `لا ينطبق على العملاء (العميل غير مرتبط بموظف): ${words}.`,
     fallback: (newContacts: string, returning: string, window: string) =>
       `العملاء ${window}: ${newContacts} جدد، ${returning} عائدون`,
   },

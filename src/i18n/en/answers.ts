@@ -108,7 +108,7 @@ export const answers = {
       api: 'through the API',
       unknown: 'unknown',
     } as Record<string, string>,
-    ignored: (words: string) => `The ${words} filter does not apply to contacts: a contact has no agent.`,
+    ignored: (words: string) => `Not applied to contacts (a contact has no agent): ${words}.`,
     fallback: (newContacts: string, returning: string, window: string) =>
       `Contacts ${window}: ${newContacts} new, ${returning} returning`,
   },

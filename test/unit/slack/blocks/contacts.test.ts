@@ -54,7 +54,7 @@ describe('contactsAnswer', () => {
     expect(msg.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Contacts — number pn_1' } });
     const all = texts(msg).join('\n');
     expect(all).toContain('Filtered to number pn_1');
-    expect(all).toContain('The agent ag_7 filter does not apply to contacts');
+    expect(all).toContain('Not applied to contacts (a contact has no agent): agent ag_7.');
   });
 
   it('says "none" for an empty window rather than dropping the line', () => {
