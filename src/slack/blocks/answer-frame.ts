@@ -87,3 +87,16 @@ export function lines(...parts: (string | undefined | false)[]): string[] {
 export function wordFor(words: Record<string, string>, key: string): string | undefined {
   return Object.hasOwn(words, key) ? words[key] : undefined;
 }
+
+/**
+ * A chart's numbers as text that fits one section: whole lines from the top (title, notes, then
+ * the first days) and "…and N more" for the lines left out, rather than a line cut mid-number.
+ */
+export function fitLines(all: string[], locale: Locale): string {
+  const m = messages(locale).answers;
+  const budget = LIMITS.sectionText - m.andMore(formatCount(all.length, locale)).length - 1;
+  let shown = all.length;
+  while (shown > 1 && all.slice(0, shown).join('\n').length > budget) shown--;
+  const rest = all.length - shown;
+  return all.slice(0, shown).join('\n') + (rest > 0 ? `\n${m.andMore(formatCount(rest, locale))}` : '');
+}

@@ -1,7 +1,7 @@
 import { deliveryFailures, deliveryFailuresText } from '../../charts/index.js';
 import { formatCount, formatPercent, messages } from '../../i18n/index.js';
 import type { FailuresReport } from '../../metrics/failures.js';
-import { answerHeader, filtersLine, lines, listSection, markedFields } from './answer-frame.js';
+import { answerHeader, filtersLine, fitLines, lines, listSection, markedFields } from './answer-frame.js';
 import { answerActions, chartBlocks, context, escapeText } from './kit.js';
 import { categoryName, rateText } from './messages.js';
 import type { BuildContext, SlackMessage } from './types.js';
@@ -36,7 +36,7 @@ export function failuresAnswer(r: FailuresReport, ctx: BuildContext): SlackMessa
     fm.codeLine(c.code === null ? fm.noCode : String(c.code), escapeText(c.title ?? fm.noTitle), n(c.count)),
   );
   // locale: wired at merge
-  const chartText = deliveryFailuresText(deliveryFailures(r)).join('\n');
+  const chartText = fitLines(deliveryFailuresText(deliveryFailures(r)), locale);
   return {
     blocks: [
       answerHeader(fm.title, r.filters, locale),

@@ -2,7 +2,7 @@ import { messagesFunnel, messagesFunnelText } from '../../charts/index.js';
 import { formatCount, formatPercent, messages, type Locale } from '../../i18n/index.js';
 import type { MessagesReport } from '../../metrics/messages.js';
 import type { Rate } from '../../metrics/stats.js';
-import { answerHeader, filtersLine, lines, listSection, markedFields, wordFor } from './answer-frame.js';
+import { answerHeader, filtersLine, fitLines, lines, listSection, markedFields, wordFor } from './answer-frame.js';
 import { answerActions, chartBlocks, context, escapeText, section } from './kit.js';
 import type { BuildContext, SlackMessage } from './types.js';
 import { windowText } from './window-line.js';
@@ -47,7 +47,7 @@ export function messagesAnswer(r: MessagesReport, ctx: BuildContext): SlackMessa
   );
   const byCategory = r.billable.byCategory.map((c) => `${categoryName(c.category, locale)}: ${n(c.count)}`);
   // locale: wired at merge
-  const chartText = messagesFunnelText(messagesFunnel(r)).join('\n');
+  const chartText = fitLines(messagesFunnelText(messagesFunnel(r)), locale);
   return {
     blocks: [
       answerHeader(mm.title, r.filters, locale),

@@ -98,4 +98,15 @@ describe('failuresAnswer', () => {
     expect(shown).toBeLessThanOrEqual(15);
     expect(codes).toContain(`…and ${40 - shown} more`);
   });
+
+  it('keeps a quarter of daily chart numbers to whole lines and counts the days left out', () => {
+    // 92 days from 1 Sep: the text is a title, a cohort note and one line per day = 94 lines
+    const days = Array.from({ length: 92 }, (_, i) => day(new Date(Date.UTC(2026, 8, 1 + i)).toISOString().slice(0, 10), 1234, 100000, 1234));
+    const msg = failuresAnswer(report({ days }), ctxFor('en', { kind: 'file' }));
+    expect(blockKitProblems(msg)).toEqual([]);
+    const numbers = texts(msg).find((t) => t.startsWith('Delivery failures') || t.includes('failure rate 1.2 %'))!;
+    const shown = numbers.split('\n').length - 1;
+    expect(numbers).toMatch(new RegExp(`\\n…and ${94 - shown} more$`));
+    expect(shown).toBeLessThan(94);
+  });
 });
