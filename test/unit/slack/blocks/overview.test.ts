@@ -72,6 +72,15 @@ describe('overviewAnswer', () => {
     expect(all).toContain('Filtered to agent ag_7');
   });
 
+  it('escapes filter values in mrkdwn, so a typed name cannot ping the channel', () => {
+    const msg = overviewAnswer(report({ filters: { team: '<!channel> & co' } }, { out: ['team'] }), ctxFor('en'));
+    const all = texts(msg).join('\n');
+    expect(all).toContain('Filtered to team &lt;!channel&gt; &amp; co');
+    expect(all).toContain('* counted for team &lt;!channel&gt; &amp; co only');
+    // the header is plain text: Slack shows it as typed and parses nothing
+    expect(msg.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: 'Overview — team <!channel> & co' } });
+  });
+
   it('does not mark anything for a number filter, which applies to every KPI', () => {
     const msg = overviewAnswer(report({ filters: { channel: '1098' } }, { out: ['channel'] }), ctxFor('en'));
     expect(field(msg, 'Sent')).toBe('\n900   ▼ 10 %');
