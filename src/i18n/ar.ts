@@ -4,6 +4,7 @@
  */
 import type { Catalog } from './catalog.js';
 import { common } from './ar/common.js';
+import { answers } from './ar/answers.js';
 import { blocks } from './ar/blocks.js';
 import { command } from './ar/command.js';
 import { home } from './ar/home.js';
@@ -12,6 +13,7 @@ import { team } from './ar/team.js';
 
 export const ar: Catalog = {
   common,
+  answers,
   blocks,
   command,
   home,

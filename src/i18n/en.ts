@@ -4,6 +4,7 @@
  * `ar.ts` must have the same shape (the `Catalog` type makes the compiler check it).
  */
 import { common } from './en/common.js';
+import { answers } from './en/answers.js';
 import { blocks } from './en/blocks.js';
 import { command } from './en/command.js';
 import { home } from './en/home.js';
@@ -12,6 +13,7 @@ import { team } from './en/team.js';
 
 export const en = {
   common,
+  answers,
   blocks,
   command,
   home,

@@ -1,5 +1,6 @@
 import { messages, type Locale } from '../../i18n/index.js';
 import { runReport, type AgentsReport, type ReportName, type ReportResult } from '../../metrics/index.js';
+import { agentsPage } from '../blocks/agents-page.js';
 import { helpAnswer } from '../blocks/help.js';
 import { meAnswer } from '../blocks/me.js';
 import { csvSent, noAgentLink, problem, refusedNotSupervisor, sharedToChannel, workingOnIt } from '../blocks/notices.js';
@@ -33,7 +34,7 @@ export async function handlePulse(svc: SlackServices, caller: Caller, text: stri
       return reply(svc, caller, problem(locale, pulseProblemText(cmd.problem, locale)));
     case 'report':
     case 'me':
-      return guarded(svc, caller, locale, () => answer(svc, caller, cmd, locale, { text, page: opts.page ?? 0 }));
+      return guarded(svc, caller, locale, () => answer(svc, caller, cmd, locale, { text, page: opts.page ?? 1 }));
     default: {
       const never: never = cmd;
       throw new Error(`unknown /pulse command ${JSON.stringify(never)}`);
@@ -86,7 +87,9 @@ async function build(svc: SlackServices, caller: Caller, cmd: Asked, locale: Loc
     await sendCsv(svc, caller.userId, result, locale);
     return notice(csvSent(locale));
   }
-  const plan = await planChart(svc, result, { share: cmd.share, userId: caller.userId, locale, title: messages(locale).pulse.chartTitle[result.report] });
+  // A page of agents charts that page's agents, so the picture matches the table beside it.
+  const charted = result.report === 'agents' && cmd.kind === 'report' ? agentsPage(result, opts.page).report : result;
+  const plan = await planChart(svc, charted, { share: cmd.share, userId: caller.userId, locale, title: messages(locale).pulse.chartTitle[result.report] });
   const rerun = withoutTokens(opts.text);
   const ctx: BuildContext = {
     locale,
@@ -94,7 +97,10 @@ async function build(svc: SlackServices, caller: Caller, cmd: Asked, locale: Loc
     now: svc.now(),
     actions: cmd.share ? undefined : { csv: rerun, share: rerun },
   };
-  const message = cmd.kind === 'me' ? meAnswer(result as AgentsReport, agent!.id, ctx) : answerMessage(result, ctx, opts.page);
+  const message =
+    cmd.kind === 'me'
+      ? meAnswer(result as AgentsReport, agent!.id, ctx)
+      : answerMessage(result, ctx, { page: opts.page, command: rerun, tz: svc.config.reports.tz });
   return { kind: 'answer', message, after: plan.after };
 }
 

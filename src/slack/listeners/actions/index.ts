@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION_IDS } from '../../blocks/action-ids.js';
-import { parsePageValue } from '../../blocks/agents.js';
+import { parsePageValue } from '../../blocks/agents-page.js';
 import { publishHome } from '../../services/home.js';
 import { handlePulse } from '../../services/pulse.js';
 import type { Caller, SlackServices } from '../../services/types.js';
@@ -27,7 +27,7 @@ export function register(app: App, svc: SlackServices): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.page, async ({ ack, body, action, respond }) => {
     await ack();
     const page = parsePageValue(action.value ?? '');
-    if (page) await handlePulse(svc, caller(body, respond), page.text, { page: page.page });
+    if (page) await handlePulse(svc, caller(body, respond), page.command, { page: page.page });
   });
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.homeRefresh, async ({ ack, body }) => {
     await ack();

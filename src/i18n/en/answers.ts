@@ -1,0 +1,187 @@
+/**
+ * The /pulse answers about the whole inbox (overview, messages, failures, contacts,
+ * conversations), the usage text and the short ephemeral notices.
+ */
+export const answers = {
+  /** Filters in words, for headers: "agent ag_7 · team Sales · number 1098…". */
+  filters: {
+    agent: (id: string) => `agent ${id}`,
+    team: (name: string) => `team ${name}`,
+    channel: (id: string) => `number ${id}`,
+    joiner: ' · ',
+    applied: (words: string) => `Filtered to ${words}`,
+  },
+  /** "…and 12 more" under a cut list. */
+  andMore: (n: string) => `…and ${n} more`,
+  /** "42 of 400" beside a rate. */
+  ofTotal: (numerator: string, denominator: string) => `${numerator} of ${denominator}`,
+  /** "42 (35.0 %)": a count and its share. */
+  countShare: (count: string, share: string) => `${count} (${share})`,
+  none: 'none',
+  noneInWindow: 'Nothing in this window.',
+  comparedWith: (window: string) => `Compared with ${window}`,
+  overview: {
+    title: 'Overview',
+    kpis: {
+      received: 'Received',
+      sent: 'Sent',
+      deliveryRate: 'Delivery rate',
+      readRate: 'Read rate',
+      failed: 'Failed',
+      conversationsOpened: 'Conversations opened',
+      conversationsClosed: 'Conversations closed',
+      unresolved: 'Unresolved',
+      medianFirstResponseSec: 'Median first response',
+      medianResolutionSec: 'Median resolution',
+      newContacts: 'New contacts',
+    },
+    /** The legend of the `*` beside KPIs that an agent or team filter narrows. */
+    markLegend: (words: string) => `* counted for ${words} only; the other figures cover everyone.`,
+    fallback: (received: string, sent: string, deliveryRate: string, window: string) =>
+      `Overview ${window}: ${received} received, ${sent} sent, ${deliveryRate} delivered`,
+  },
+  messages: {
+    title: 'Messages',
+    sent: 'Sent',
+    delivered: 'Delivered',
+    read: 'Read',
+    received: 'Received',
+    failed: 'Failed',
+    reactions: 'Reactions',
+    deliveryRate: 'Delivery rate',
+    readRate: 'Read rate',
+    failureRate: 'Failure rate',
+    engagement: 'Replies per delivered',
+    serviceWindow: (sent: string) => `*24-hour window* (of ${sent} sent)`,
+    inside: (n: string) => `inside ${n}`,
+    outside: (n: string) => `outside (templates only) ${n}`,
+    byNumber: '*By number*',
+    numberLine: (number: string, sent: string, delivery: string, read: string, failed: string, received: string) =>
+      `${number}: ${sent} sent · ${delivery} delivered · ${read} read · ${failed} failed · ${received} received`,
+    unknownNumber: 'no number',
+    byCategory: (total: string) => `*Billable by pricing category* (${total} in all)`,
+    categories: {
+      marketing: 'marketing',
+      utility: 'utility',
+      authentication: 'authentication',
+      authentication_international: 'authentication (international)',
+      service: 'service',
+      referral_conversion: 'free entry point',
+    } as Record<string, string>,
+    noCategory: 'no category given',
+    chartTitle: 'Messages funnel',
+    fallback: (sent: string, deliveryRate: string, received: string, window: string) =>
+      `Messages ${window}: ${sent} sent, ${deliveryRate} delivered, ${received} received`,
+  },
+  failures: {
+    title: 'Failed messages',
+    failed: 'Failed',
+    sent: 'Sent (the rate is over these)',
+    failureRate: 'Failure rate',
+    webhookErrors: 'Webhook errors',
+    byCode: '*By error code* (share of all failures)',
+    codeLine: (code: string, title: string, countShare: string) => `\`${code}\` ${title}: ${countShare}`,
+    noCode: 'no code',
+    noTitle: 'no description from Meta',
+    byNumber: '*By number*',
+    numberLine: (number: string, failed: string, ofSent: string, rate: string) => `${number}: ${failed} failed · ${rate} of ${ofSent} sent`,
+    byCategory: '*By pricing category*',
+    webhookErrorsLine: '*Webhook errors by code* (errors Meta reported outside a message)',
+    chartTitle: 'Failures per day and failure rate',
+    fallback: (failed: string, rate: string, window: string) => `Failed messages ${window}: ${failed} failed, failure rate ${rate}`,
+  },
+  contacts: {
+    title: 'Contacts',
+    new: 'New contacts',
+    deleted: 'Deleted',
+    active: 'Wrote to us',
+    firstTime: 'First time',
+    returning: 'Returning',
+    replyRate: 'Replied within 24 h',
+    newBySource: '*New by source*',
+    deletedBySource: '*Deleted by source*',
+    replyBySource: '*Replied within 24 h of our first message, by source*',
+    sources: {
+      incoming_message: 'wrote to us',
+      manual: 'added by hand',
+      import: 'imported',
+      api: 'through the API',
+      unknown: 'unknown',
+    } as Record<string, string>,
+    ignored: (words: string) => `Not applied to contacts (a contact has no agent): ${words}.`,
+    fallback: (newContacts: string, returning: string, window: string) =>
+      `Contacts ${window}: ${newContacts} new, ${returning} returning`,
+  },
+  conversations: {
+    title: 'Conversations',
+    opened: 'Opened',
+    closed: 'Closed',
+    unresolved: 'Still open at the end',
+    closedWithoutResponse: 'Closed with no reply',
+    firstResponse: 'First response (median · p90)',
+    resolution: 'Resolution (median · p90)',
+    firstResponseBusiness: 'First response in business hours (median)',
+    openedBy: '*Opened by*',
+    closedBy: '*Closed by*',
+    byCategory: '*Closed by category*',
+    who: {
+      contact: 'the contact',
+      agent: 'an agent',
+      automation: 'automation',
+      api: 'the API',
+      auto_close: 'auto-close',
+    } as Record<string, string>,
+    uncategorised: 'uncategorised',
+    fallback: (opened: string, closed: string, unresolved: string, window: string) =>
+      `Conversations ${window}: ${opened} opened, ${closed} closed, ${unresolved} still open`,
+  },
+  help: {
+    title: 'wapulse: your WhatsApp numbers in Slack',
+    intro: 'Type `/pulse <report> [period] [filters]`. Answers are visible only to you unless you add `share`.',
+    commandsTitle: '*Reports*',
+    /** One line per sub-command, in the order a supervisor reaches for them. */
+    commands: [
+      ['/pulse overview [period]', 'the headline numbers, compared with the period before'],
+      ['/pulse messages [period]', 'sent, delivered, read and received; the 24-hour window; by number and pricing category'],
+      ['/pulse failures [period]', 'failed messages by error code and number, failure rate per day'],
+      ['/pulse agents [period]', 'first response and resolution times per agent, outliers flagged'],
+      ['/pulse busy [period]', 'busiest weekdays and hours, with a staffing hint'],
+      ['/pulse contacts [period]', 'new contacts by source, deleted, first-time and returning'],
+      ['/pulse conversations [period]', 'opened by whom, closed by category, still open'],
+      ['/pulse live', 'open conversations per agent right now and the unassigned queue'],
+      ['/pulse me [period]', 'your own stats as an agent (open to everyone)'],
+      ['/pulse help', 'this message'],
+    ] as [command: string, what: string][],
+    periodsTitle: '*Periods*',
+    periods:
+      '`today` · `yesterday` · `7d` (today and the 6 days before) · `30d` · `this-week` (from Monday) · `last-week` · ' +
+      '`this-month` · `last-month` · `2026-11-01..2026-11-15` (both days included)',
+    filtersTitle: '*Filters and options*',
+    filters: [
+      ['agent:@user', 'one agent (a Slack mention, @name or their name in the inbox)'],
+      ['team:<name>', 'the agents of one team'],
+      ['number:+971…', 'one business number'],
+      ['share', 'post the answer in the channel for everyone'],
+      ['csv', 'send the report to you as a CSV file'],
+      ['lang:ar', 'answer in Arabic (`lang:en` for English)'],
+    ] as [option: string, what: string][],
+    examplesTitle: '*Examples*',
+    examples: ['/pulse overview yesterday', '/pulse agents 7d team:Sales', '/pulse failures this-month number:+971501234567 share', '/pulse me last-week'],
+    fallback: 'How to use /pulse: reports, periods, filters and examples',
+  },
+  notices: {
+    workingOnIt: ':hourglass_flowing_sand: Working on it, the answer will appear here in a moment.',
+    refusedNotSupervisor:
+      'Team-wide reports are for supervisors, and you are not on the supervisor list. Your own numbers are always open to you: try `/pulse me`.',
+    notInChannel: (channel: string) =>
+      `I can't post in ${channel} because I'm not a member. Invite me with \`/invite @wapulse\`, then try again.`,
+    apology: (ref: string) => `Sorry, something went wrong on our side. If it keeps happening, send this reference to whoever runs wapulse: \`${ref}\``,
+    noAgentLink:
+      "I can't tell which inbox agent you are. wapulse links you when the inbox's agent events carry your Slack user id " +
+      '(`slack_user_id`), or when your email in Slack is the same as in the inbox. Ask whoever runs the inbox to set one of these.',
+    csvSent: 'The CSV is on its way to you in a direct message.',
+    sharedToChannel: 'Shared in the channel.',
+    problem: (line: string) => `:warning: ${line}\nType \`/pulse help\` to see what works.`,
+    notConfiguredYet: (what: string) => `${what} is not set up yet.`,
+  },
+};
