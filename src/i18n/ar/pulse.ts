@@ -11,13 +11,7 @@ export const pulse: Catalog['pulse'] = {
     'busy-hours': 'أوقات الذروة: الرسائل الواردة حسب اليوم والساعة',
     live: 'قائمة الانتظار الآن',
   },
-  badPeriod: (text: string) =>
-    `لم أتعرّف على الفترة «${text}». جرّب: today أو yesterday أو 7d أو 30d أو this-week أو last-week أو this-month أو last-month أو 2026-11-01..2026-11-15.`,
   unlinkedAgentMention: (user: string) =>
     `${user} غير مرتبط بأي موظف في صندوق الوارد حتى الآن. اربطه بإرسال slack_user_id في أحداث الموظفين من صندوق الوارد، أو اكتب اسم الموظف: agent:Layla.`,
-  ambiguousAgent: (wanted: string, ids: string) => `الاسم «${wanted}» ينطبق على أكثر من موظف (${ids}). استخدم أحد هذه المعرّفات: agent:<المعرّف>.`,
-  unknownAgent: (wanted: string, known: string) => `لا يوجد موظف باسم «${wanted}». الموظفون المعروفون: ${known}.`,
-  unknownNumber: (wanted: string, known: string) => `لا يوجد رقم أعمال ${wanted}. الأرقام المعروفة: ${known}.`,
-  unknownTeam: (wanted: string, known: string) => `لا يوجد فريق باسم «${wanted}». الفرق المعروفة: ${known}.`,
-  noneKnownYet: 'لا يوجد بعد',
+  ambiguousAgent: (wanted: string, ids: string) => `الاسم «${wanted}» ينطبق على أكثر من موظف (${ids}). استخدم أحد هذه المعرّفات: agent:المعرّف.`,
 };
