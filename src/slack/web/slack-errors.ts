@@ -17,10 +17,14 @@ export type AuthCode = (typeof AUTH_CODES)[number];
  * Slack answers that instead, and the fix (invite the bot) is the same.
  */
 export function classifySlackError(err: unknown): SlackErrorClass {
-  const e = err as { code?: unknown; data?: { error?: unknown }; retryAfter?: unknown } | null;
+  const e = err as { code?: unknown; data?: { error?: unknown }; retryAfter?: unknown; original?: { message?: unknown } } | null;
   if (e?.code === 'slack_webapi_rate_limited_error' && typeof e.retryAfter === 'number') {
     return { kind: 'rate_limited', retryAfterSec: e.retryAfter };
   }
+  // When every retry was rate-limited, the SDK rejects with a request error wrapping its own
+  // "A rate limit was exceeded (url: …, retry-after: N)" (WebClient.makeRequest).
+  const exhausted = typeof e?.original?.message === 'string' && /rate limit was exceeded.*retry-after: (\d+)/.exec(e.original.message);
+  if (e?.code === 'slack_webapi_request_error' && exhausted) return { kind: 'rate_limited', retryAfterSec: Number(exhausted[1]) };
   if (e?.code === 'slack_webapi_platform_error' && typeof e.data?.error === 'string') {
     const code = e.data.error;
     if (code === 'not_in_channel' || code === 'channel_not_found') return { kind: 'not_in_channel' };
