@@ -28,19 +28,14 @@ const AUTH_ERRORS = new Set(['invalid_auth', 'token_revoked', 'account_inactive'
 
 /** The Web API client for the bot token, with wapulse's retry policy and logging. */
 export function createSlackClient(cfg: SlackConfig, log: Logger, opts: SlackClientExtras = {}): WebClient {
-  const client = new webApi.WebClient(cfg.botToken, slackClientOptions(cfg, log, opts));
-  client.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfterSec: number, { url }: { url: string }) => {
-    // The URL names the method only; the token travels in a header and is never logged.
-    log.warn({ retryAfterSec, method: methodOf(url) }, 'Slack rate-limited a call; retrying after Retry-After');
-  });
-  return client;
+  return new webApi.WebClient(cfg.botToken, slackClientOptions(cfg, log, opts));
 }
 
 export type SlackClientExtras = { limits?: Partial<SlackRetryLimits>; health?: SlackHealth };
 
 /**
  * The same options for the client Bolt creates (App's `clientOptions`), so listeners get the
- * same bounded retries. How the SDK handles a 429 (WebClient.makeRequest): it sleeps Retry-After
+ * same bounded retries (Bolt replaces `logger` with its own, and uses `fetch` for respond() too). How the SDK handles a 429 (WebClient.makeRequest): it sleeps Retry-After
  * seconds inside the attempt, then throws a retryable error, and p-retry waits its own backoff
  * before the next attempt. To refuse a Retry-After above the cap, `fetch` throws a
  * WebAPIRateLimitedError before that sleep, and `onFailedAttempt` (p-retry's hook, which rejects
@@ -65,21 +60,26 @@ export function slackClientOptions(cfg: SlackConfig, log: Logger, opts: SlackCli
     timeout: limits.timeoutMs,
     logger: sdkLogger(log),
     logLevel: webApi.LogLevel.WARN,
-    fetch: guardedFetch(limits.maxRetryAfterSec, opts.health),
+    fetch: guardedFetch(cfg.apiUrl ?? 'https://slack.com/api/', limits.maxRetryAfterSec, log, opts.health),
   };
 }
 
-function guardedFetch(maxRetryAfterSec: number, health?: SlackHealth): webApi.FetchFunction {
+function guardedFetch(apiUrl: string, maxRetryAfterSec: number, log: Logger, health?: SlackHealth): webApi.FetchFunction {
   return async (url, init) => {
     const res = await fetch(url, init as RequestInit);
+    const href = String(url);
     if (res.status === 429) {
       const retryAfter = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
-      if (retryAfter > maxRetryAfterSec) {
+      const refused = retryAfter > maxRetryAfterSec;
+      // The URL names the method only; the token travels in a header and is never logged.
+      log.warn({ retryAfterSec: retryAfter, method: methodOf(href), giveUp: refused }, 'Slack rate-limited a call');
+      if (refused) {
         await res.body?.cancel();
         throw new webApi.WebAPIRateLimitedError(retryAfter);
       }
     }
-    if (health && res.status === 200 && res.headers.get('content-type')?.includes('application/json')) {
+    // Only Web API answers say whether the token is good; response_url and upload answers do not.
+    if (health && href.startsWith(apiUrl) && res.status === 200 && res.headers.get('content-type')?.includes('application/json')) {
       const body = (await res.clone().json().catch(() => null)) as { ok?: boolean; error?: string } | null;
       if (body?.ok === true) health.markOk();
       else if (body?.error && AUTH_ERRORS.has(body.error)) health.markAuthFailure(body.error);

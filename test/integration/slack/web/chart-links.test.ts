@@ -97,18 +97,22 @@ describe.each(testDatabases)('chart links on $name', (database) => {
 });
 
 describe('chart route without Slack', () => {
-  it('is not mounted', async () => {
-    const [pglite] = testDatabases;
-    const store = await pglite!.open();
-    const server = await startTestServer(store);
-    try {
-      expect((await fetch(`${server.url}/charts/abc.png?exp=1&sig=00`)).status).toBe(404);
-      const ready = (await (await fetch(`${server.url}/readyz`)).json()) as { slack?: string };
-      expect(ready.slack).toBe('not configured');
-    } finally {
-      await server.close();
-      await store.drop();
-    }
+  let store: TestStore;
+  let server: TestServer;
+  // Opened in a hook (hookTimeout 60 s), not in the test: PGlite start-up is slow on a busy machine.
+  beforeAll(async () => {
+    store = await testDatabases[0]!.open();
+    server = await startTestServer(store);
+  });
+  afterAll(async () => {
+    await server.close();
+    await store.drop();
+  });
+
+  it('is not mounted, and /readyz says Slack is not configured', async () => {
+    expect((await fetch(`${server.url}/charts/abc.png?exp=1&sig=00`)).status).toBe(404);
+    const ready = (await (await fetch(`${server.url}/readyz`)).json()) as { slack?: string };
+    expect(ready.slack).toBe('not configured');
   });
 });
 
