@@ -57,6 +57,11 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     if (!api || req.method !== 'POST') return json(res, 404, { ok: false, error: 'not_found' });
     const method = api[1]!;
 
+    const authError = checkToken(opts.token, req.headers.authorization);
+    if (authError) {
+      record({ method, args, at, error: authError });
+      return json(res, 200, { ok: false, error: authError });
+    }
     const scripted = nextScript(method);
     if (scripted && 'ratelimited' in scripted) {
       record({ method, args, at, error: 'ratelimited' });
@@ -114,6 +119,12 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+function checkToken(expected: string | undefined, header: string | undefined): string | undefined {
+  if (expected === undefined) return undefined;
+  if (!header?.startsWith('Bearer ')) return 'not_authed';
+  return header.slice('Bearer '.length) === expected ? undefined : 'invalid_auth';
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

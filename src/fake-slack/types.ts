@@ -5,6 +5,11 @@ export type FakeSlackOptions = {
   users?: FakeSlackUser[];
   /** User group id → member ids, for usergroups.users.list. */
   userGroups?: Record<string, string[]>;
+  /**
+   * When set, Web API calls must carry `Authorization: Bearer <token>` (as @slack/web-api sends
+   * it); others get `not_authed` (no token) or `invalid_auth` (another one), as Slack answers.
+   */
+  token?: string;
   /** Clock for call timestamps and message ts; the wall clock by default. */
   now?: () => number;
 };

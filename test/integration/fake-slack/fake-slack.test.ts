@@ -168,4 +168,17 @@ describe('fake Slack', () => {
       clientFor(slack.apiUrl).files.completeUploadExternal({ files: [{ id: 'F999999' }], channel_id: 'C1' }),
     ).rejects.toMatchObject({ data: { error: 'file_not_found' } });
   });
+
+  it('checks the bearer token when given one: the right token passes, another is invalid_auth', async () => {
+    const strict = await startFakeSlack({ token: TEST_BOT_TOKEN });
+    try {
+      expect((await clientFor(strict.apiUrl).auth.test()).ok).toBe(true);
+      const wrong = await clientFor(strict.apiUrl).auth.test({ token: 'xoxb-someone-else' }).catch((e: unknown) => e);
+      expect(wrong).toMatchObject({ data: { error: 'invalid_auth' } });
+      const bare = await fetch(`${strict.apiUrl}auth.test`, { method: 'POST' });
+      expect(await bare.json()).toEqual({ ok: false, error: 'not_authed' });
+    } finally {
+      await strict.close();
+    }
+  });
 });
