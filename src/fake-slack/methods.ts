@@ -16,6 +16,8 @@ const BOT = { user_id: 'U0FAKEBOT', bot_id: 'B0FAKEBOT', team_id: 'T0FAKE', user
 
 /** The Web API's answer to `method`, as Slack would give it for a well-formed request. */
 export function answer(state: FakeState, method: string, args: Record<string, unknown>): Reply {
+  const missing = missingArgument(method, args);
+  if (missing) return { ok: false, error: missing };
   switch (method) {
     case 'auth.test':
       return { ok: true, url: `${state.url}/`, ...BOT };
@@ -51,6 +53,18 @@ export function answer(state: FakeState, method: string, args: Record<string, un
     default:
       return { ok: false, error: 'unknown_method' };
   }
+}
+
+// Slack's answers to the mistakes an app can make with these methods, so tests catch them here.
+function missingArgument(method: string, args: Record<string, unknown>): string | undefined {
+  const isMessage = method === 'chat.postMessage' || method === 'chat.postEphemeral' || method === 'chat.update';
+  if (isMessage && !args.channel) return 'channel_not_found';
+  if (isMessage && !args.text && !args.blocks && !args.attachments) return 'no_text';
+  if (method === 'chat.postEphemeral' && !args.user) return 'user_not_found';
+  if (method === 'chat.update' && !args.ts) return 'message_not_found';
+  if (method === 'views.publish' && (!args.user_id || typeof args.view !== 'object')) return 'invalid_arguments';
+  if (method === 'conversations.open' && !args.users && !args.channel) return 'users_list_not_supplied';
+  return undefined;
 }
 
 function completeUpload(state: FakeState, args: Record<string, unknown>): Reply {

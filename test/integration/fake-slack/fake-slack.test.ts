@@ -181,4 +181,14 @@ describe('fake Slack', () => {
       await strict.close();
     }
   });
+
+  it('answers malformed calls as Slack does, so app mistakes show up in tests', async () => {
+    const client = clientFor(slack.apiUrl);
+    const errorOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: { data?: { error?: string } }) => e.data?.error);
+    expect(await errorOf(client.chat.postMessage({ channel: '', text: 'x' }))).toBe('channel_not_found');
+    expect(await errorOf(client.apiCall('chat.postMessage', { channel: 'C1' }))).toBe('no_text');
+    expect(await errorOf(client.apiCall('chat.postEphemeral', { channel: 'C1', text: 'x' }))).toBe('user_not_found');
+    expect(await errorOf(client.apiCall('chat.update', { channel: 'C1', text: 'x' }))).toBe('message_not_found');
+    expect(await errorOf(client.apiCall('views.publish', { view: { type: 'home', blocks: [] } }))).toBe('invalid_arguments');
+  });
 });
