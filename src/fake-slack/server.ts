@@ -5,6 +5,7 @@ import { parseBody, readBody } from './read-body.js';
 import type { FakeSlack, FakeSlackCall, FakeSlackOptions, ScriptedReply } from './types.js';
 
 export type * from './types.js';
+export { blockKitBuilderUrl } from './block-kit-builder-url.js';
 
 /**
  * A fake Slack Web API on 127.0.0.1 (a free port) for tests and `demo --slack`: it implements the

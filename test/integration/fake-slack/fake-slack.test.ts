@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDm, uploadFile } from '../../../src/slack/web/deliver.js';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
+import { blockKitBuilderUrl, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
 import { decodePng } from '../../unit/charts/png.js';
 import { clientFor, TEST_BOT_TOKEN } from '../slack/web/client.js';
 
@@ -190,5 +190,20 @@ describe('fake Slack', () => {
     expect(await errorOf(client.apiCall('chat.postEphemeral', { channel: 'C1', text: 'x' }))).toBe('user_not_found');
     expect(await errorOf(client.apiCall('chat.update', { channel: 'C1', text: 'x' }))).toBe('message_not_found');
     expect(await errorOf(client.apiCall('views.publish', { view: { type: 'home', blocks: [] } }))).toBe('invalid_arguments');
+  });
+
+  it('links recorded messages and Home views to the Block Kit Builder', async () => {
+    const client = clientFor(slack.apiUrl);
+    const blocks = [{ type: 'divider' }];
+    await client.chat.postMessage({ channel: 'C1', text: 't', blocks });
+    await client.views.publish({ user_id: 'U0LAYLA', view: { type: 'home', blocks } });
+    // The fragment decodes back to exactly the payload the Builder should open.
+    const fragment = (url?: string) => JSON.parse(decodeURIComponent(url!.split('#')[1]!));
+    const [message] = slack.callsTo('chat.postMessage');
+    const [home] = slack.callsTo('views.publish');
+    expect(blockKitBuilderUrl(message!)).toMatch(/^https:\/\/app\.slack\.com\/block-kit-builder\/#/);
+    expect(fragment(blockKitBuilderUrl(message!))).toEqual({ blocks });
+    expect(fragment(blockKitBuilderUrl(home!))).toEqual({ type: 'home', blocks });
+    expect(blockKitBuilderUrl({ method: 'auth.test', args: {} })).toBeUndefined();
   });
 });
