@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { SlackConfig } from '../config.js';
-import { chartLinkKey, readChart } from '../slack/chart-links/index.js';
+import { chartLinkKey, readChart, type ChartLinkResult } from '../slack/chart-links/index.js';
+import { isUnavailable } from '../store/index.js';
 import type { AppContext } from './context.js';
 
 /**
@@ -11,7 +12,15 @@ export function chartRoutes(app: AppContext, slack: SlackConfig): Hono {
   const key = chartLinkKey(slack.signingSecret);
   const routes = new Hono();
   routes.get('/:file', async (c) => {
-    const result = await readChart(app.store.db, key, { file: c.req.param('file'), exp: c.req.query('exp'), sig: c.req.query('sig') }, app.now);
+    let result: ChartLinkResult;
+    try {
+      result = await readChart(app.store.db, key, { file: c.req.param('file'), exp: c.req.query('exp'), sig: c.req.query('sig') }, app.now);
+    } catch (err) {
+      // Database down: 503 says a later fetch may work; anything else is a bug for onError (500).
+      if (!isUnavailable(err)) throw err;
+      app.log.warn({ reason: (err as Error).message }, 'chart image unavailable: database unreachable');
+      return c.json({ error: 'database unavailable' }, 503);
+    }
     switch (result.kind) {
       case 'ok': {
         const maxAge = Math.max(0, Math.floor((result.expiresAt.getTime() - app.now().getTime()) / 1000));
