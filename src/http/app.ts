@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppContext } from './context.js';
 import { loggablePath } from './errors.js';
+import { chartRoutes } from './chart-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { chatwootRoutes, inboxRoutes } from './inbox-routes.js';
 import { whatsappRoutes } from './whatsapp-routes.js';
@@ -12,6 +13,8 @@ export function createHttpApp(app: AppContext): Hono {
   http.route('/webhooks/whatsapp', whatsappRoutes(app));
   http.route('/webhooks/inbox', inboxRoutes(app));
   http.route('/webhooks/chatwoot', chatwootRoutes(app));
+  // Signed chart links exist only with Slack (their key derives from the signing secret).
+  if (app.config.slack) http.route('/charts', chartRoutes(app, app.config.slack));
   http.notFound((c) => c.json({ error: 'not found' }, 404));
   http.onError((err, c) => {
     app.log.error({ err, path: loggablePath(c.req.path) }, 'unhandled error in request');

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { SlackHealth } from '../slack/web/slack-health.js';
 import type { AppMetrics } from '../observability/metrics.js';
 import type { SpoolFiles } from '../spool/index.js';
 import type { Store } from '../store/index.js';
@@ -15,4 +16,6 @@ export type AppContext = {
   state: { migrated: boolean };
   /** The disk spool for senders that never retry; absent when SPOOL_MAX_BYTES=0. */
   spool?: SpoolFiles;
+  /** Whether Slack accepts the bot token; absent when Slack is not configured. */
+  slackHealth?: SlackHealth;
 };

@@ -37,3 +37,4 @@ export {
 } from './derived-cycles-repo.js';
 export { contactLockKeys, keyHash, lockKeys, LOCK_NAMESPACE, pairLockKey, type LockKind } from './key-locks.js';
 export { classifyDbError, isUnavailable, retryConflicts, type DbErrorKind, type RetryOptions } from './db-errors.js';
+export { getChartImage, insertChartImage, pruneChartImages, type ChartImage, type ChartImageInput } from './chart-images-repo.js';

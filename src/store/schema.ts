@@ -182,6 +182,14 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+/** A chart PNG behind a signed link (migrations/0006); `png` is a Buffer from pg, a Uint8Array from PGlite. */
+export interface ChartImagesTable {
+  id: string;
+  png: Uint8Array;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   raw_events: RawEventsTable;
   channels: ChannelsTable;
@@ -196,6 +204,7 @@ export interface Database {
   comments: CommentsTable;
   conversation_dirty: ConversationDirtyTable;
   schema_migrations: SchemaMigrationsTable;
+  chart_images: ChartImagesTable;
 }
 
 export type Message = Selectable<MessagesTable>;
