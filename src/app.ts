@@ -2,6 +2,8 @@ import type { Config } from './config.js';
 import type { AppContext } from './http/index.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './observability/metrics.js';
+import { createSlackApp, type SlackApp, type SlackAppDeps } from './slack/index.js';
+import { createSlackHealth } from './slack/web/index.js';
 import { SpoolFiles } from './spool/index.js';
 import { migrate, openStore, type Store } from './store/index.js';
 
@@ -19,7 +21,20 @@ export function createApp(config: Config, opts: AppOptions = {}): AppContext {
     opts.store ??
     openStore(config.database, (err) => log.warn({ reason: err.message }, 'database connection lost'));
   const spool = config.spool.maxBytes > 0 ? new SpoolFiles(config.spool.dir, config.spool.maxBytes, now) : undefined;
-  return { config, store, log, metrics: createMetrics(), now, state: { migrated: false }, spool };
+  // Slack's token state, shared by the Slack app's client and /readyz.
+  const slackHealth = config.slack ? createSlackHealth(log) : undefined;
+  return { config, store, log, metrics: createMetrics(), now, state: { migrated: false }, spool, slackHealth };
+}
+
+/**
+ * The Slack app over this app's store, logger, metrics and clock, when Slack is configured
+ * (SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET); `serve`, the tests and `demo --slack` all mount it
+ * this way. The caller passes `httpListener` to startHttpServer and calls start().
+ */
+export function attachSlack(app: AppContext, opts: Pick<SlackAppDeps, 'tuning'> = {}): SlackApp | undefined {
+  const slack = app.config.slack;
+  if (!slack) return undefined;
+  return createSlackApp({ config: app.config, slack, store: app.store, log: app.log, metrics: app.metrics, now: app.now, health: app.slackHealth, ...opts });
 }
 
 /** Applies pending migrations and marks the app ready for webhooks. */

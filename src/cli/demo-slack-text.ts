@@ -1,10 +1,5 @@
 import type { KnownBlock } from '@slack/types';
 
-/** The Block Kit Builder link that previews `blocks` (no workspace needed to look). */
-export function blockKitBuilderUrl(blocks: unknown[]): string {
-  return `https://app.slack.com/block-kit-builder/#${encodeURIComponent(JSON.stringify({ blocks }))}`;
-}
-
 /**
  * A Slack message as terminal text, for `demo --slack`: headers underlined, fields as
  * "label: value" lines, context lines indented, images and buttons named. Close enough to read

@@ -1,10 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import type { SlackConfig } from '../config.js';
-import { startFakeSlack, type FakeSlack } from '../fake-slack/index.js';
+import { blockKitBuilderUrl, startFakeSlack, type FakeSlack } from '../fake-slack/index.js';
 import { startHttpServer, type AppContext } from '../http/index.js';
 import { createSlackApp } from '../slack/index.js';
-import { blockKitBuilderUrl, messageAsText } from './demo-slack-text.js';
+import { messageAsText } from './demo-slack-text.js';
 
 /** Who the tour's fake workspace holds: a supervisor, and two of the simulator's agents. */
 const SUPERVISOR = 'U05DEMOSUP';
@@ -67,7 +67,8 @@ export async function slackTour(app: AppContext, opts: { rounds: number; say: (s
       }
       results.push(r);
       opts.say(`\n/pulse ${step.text}   (as ${DEMO_USERS.find((u) => u.id === step.user)!.name}; ack ${median(r.ackMs).toFixed(0)} ms, answer ${median(r.answerMs).toFixed(0)} ms)\n`);
-      opts.say(`${messageAsText(shown?.blocks ?? [])}\n  Block Kit Builder: ${blockKitBuilderUrl(shown?.blocks ?? [])}\n`);
+      const link = blockKitBuilderUrl({ method: 'response_url', args: { blocks: shown?.blocks ?? [] } });
+      opts.say(`${messageAsText(shown?.blocks ?? [])}\n  Block Kit Builder: ${link}\n`);
     }
   } finally {
     await slackApp.stop();

@@ -1,6 +1,7 @@
-import { createApp, type AppOptions } from '../app.js';
+import { attachSlack, createApp, type AppOptions } from '../app.js';
 import type { Config } from '../config.js';
 import { startHttpServer, type AppContext, type RunningServer } from '../http/index.js';
+import { pruneChartImagesJob } from '../jobs/prune-chart-images.js';
 import { pruneRawEventsJob } from '../jobs/prune-raw-events.js';
 import { createJobRunner, type JobRunner } from '../jobs/runner.js';
 import { settleConversationsJob } from '../jobs/settle-conversations.js';
@@ -39,11 +40,15 @@ const POOL_CLOSE_MS = 1_500;
  */
 export async function startServe(config: Config, opts: ServeOptions = {}): Promise<Serving> {
   const app = createApp(config, opts);
+  // The Slack app (when configured) answers /slack/* on the same port, or over Socket Mode.
+  const slack = attachSlack(app);
   // A port in use rejects here (the CLI words it); close the store so the process can end.
-  const server = await startHttpServer(app, opts.port ?? config.port, opts.hostname ?? config.host).catch(async (err: unknown) => {
+  const server = await startHttpServer(app, opts.port ?? config.port, opts.hostname ?? config.host, slack?.httpListener).catch(async (err: unknown) => {
     await app.store.close().catch(() => {});
     throw err;
   });
+  // Checks the token and, in Socket Mode, connects; a failure is logged and shown in /readyz, never fatal.
+  const slackStarted = slack ? slack.start() : Promise.resolve();
   const jobs = createJobRunner(app.log);
   const every = { ...EVERY, ...opts.every };
   const stopMigrating = new AbortController();
@@ -53,6 +58,7 @@ export async function startServe(config: Config, opts: ServeOptions = {}): Promi
     // Settle works in short batches and checks the signal between them, so shutdown waits for one batch at most.
     jobs.every('settle', every.settle, (signal) => settleConversationsJob(app.store, app.now(), config.conversationIdleMs, app.log, signal));
     jobs.every('prune', every.prune, () => pruneRawEventsJob(app.store, config.rawRetentionDays, app.now(), app.log), { immediately: true });
+    if (slack) jobs.every('prune-charts', every.prune, () => pruneChartImagesJob(app.store, app.now(), app.log), { immediately: true });
     if (app.spool) jobs.every('spool-replay', every.spoolReplay, (signal) => replaySpoolJob(app, signal), { immediately: true });
     return true;
   });
@@ -66,6 +72,8 @@ export async function startServe(config: Config, opts: ServeOptions = {}): Promi
       const started = Date.now();
       const budget = Math.max(0, deadlineMs - POOL_CLOSE_MS);
       stopMigrating.abort();
+      await slackStarted;
+      await slack?.stop().catch((err: unknown) => app.log.warn({ err }, 'Slack Socket Mode did not stop cleanly'));
       // Stop accepting and let requests in flight finish, while the current job batch finishes.
       const [requestsFinished, jobsLeft] = await Promise.all([server.drain(budget), jobs.stop(budget)]);
       const left = Math.max(0, deadlineMs - (Date.now() - started));

@@ -88,10 +88,10 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
     calls,
     uploads: state.uploads,
     callsTo,
-    waitFor: (method, count = 1, timeoutMs = 5000) =>
+    waitFor: (method, count = 1, timeoutMs = 5000, where = () => true) =>
       new Promise((resolve, reject) => {
         const check = () => {
-          const found = callsTo(method);
+          const found = callsTo(method).filter(where);
           if (found.length < count) return;
           done();
           resolve(found);

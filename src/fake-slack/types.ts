@@ -41,8 +41,8 @@ export type FakeSlack = {
   calls: FakeSlackCall[];
   uploads: Map<string, FakeUpload>;
   callsTo(method: string): FakeSlackCall[];
-  /** Resolves with the calls to `method` once there are at least `count` (default 1). */
-  waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeSlackCall[]>;
+  /** Resolves with the calls to `method` (those `where` accepts) once there are at least `count` (default 1). */
+  waitFor(method: string, count?: number, timeoutMs?: number, where?: (call: FakeSlackCall) => boolean): Promise<FakeSlackCall[]>;
   /** The next `times` (default 1) calls to `method` get `reply`. */
   script(method: string, reply: ScriptedReply, opts?: { times?: number }): void;
   /** A URL to hand out as Slack's `response_url`; its POSTs are recorded as 'response_url' with `key`. */

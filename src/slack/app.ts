@@ -10,7 +10,7 @@ import * as commands from './listeners/commands/index.js';
 import * as events from './listeners/events/index.js';
 import { createAgentLinks, createSupervisorCheck, createUserProfiles } from './people/index.js';
 import type { SlackServices } from './services/types.js';
-import { createSlackHealth, slackClientOptions, type SlackHealth } from './web/index.js';
+import { classifySlackError, createSlackHealth, slackClientOptions, type SlackHealth } from './web/index.js';
 
 export type SlackAppDeps = {
   config: Config;
@@ -47,7 +47,9 @@ const WORKING_NOTICE_MS = 1_500;
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { slack, log } = deps;
   const logger = boltLogger(log);
-  const clientOptions = slackClientOptions(slack, log);
+  const health = deps.health ?? createSlackHealth(log);
+  // The same policy (bounded retries, Retry-After cap, health on auth errors) for Bolt's client.
+  const clientOptions = slackClientOptions(slack, log, { health });
   const receiver = slack.appToken
     ? undefined
     : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', logger, processBeforeResponse: false });
@@ -60,7 +62,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     tokenVerificationEnabled: false,
   });
   const ttlMs = deps.tuning?.cacheTtlMs ?? CACHE_TTL_MS;
-  const health = deps.health ?? createSlackHealth();
   const services: SlackServices = {
     config: deps.config,
     slack,
@@ -88,10 +89,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     async start() {
       try {
         const auth = await app.client.auth.test();
-        health.markAvailable();
+        health.markOk();
         log.info({ team: auth.team, bot: auth.user }, `Slack app ready (${slack.appToken ? 'Socket Mode' : 'HTTP mode, /slack/events'})`);
       } catch (err) {
-        health.markAuthFailure((err as { data?: { error?: string } }).data?.error ?? (err as Error).message, log);
+        const kind = classifySlackError(err);
+        if (kind.kind === 'auth') health.markAuthFailure(kind.code);
+        else log.warn({ slackError: kind }, 'could not check the Slack token (auth.test); will answer when Slack does');
       }
       if (slack.appToken) await app.start();
     },

@@ -2,7 +2,7 @@ import { chartForReport } from '../../charts/index.js';
 import type { Locale } from '../../i18n/index.js';
 import type { ReportResult } from '../../metrics/index.js';
 import type { ChartDelivery } from '../blocks/types.js';
-import { publishChart } from '../chart-links/index.js';
+import { chartLinkKey, publishChart } from '../chart-links/index.js';
 import { openDm, uploadFile } from '../web/index.js';
 import type { SlackServices } from './types.js';
 
@@ -36,7 +36,7 @@ export async function planChart(
   }
   const publicUrl = svc.slack.publicUrl;
   if (publicUrl) {
-    const url = await publishChart(svc.store.db, png, { publicUrl, signingSecret: svc.slack.signingSecret, now: svc.now(), ttlMs: CHART_LINK_TTL_MS });
+    const url = await publishChart(svc.store.db, png, { publicUrl, key: chartLinkKey(svc.slack.signingSecret), now: svc.now, ttlMs: CHART_LINK_TTL_MS });
     return { delivery: { kind: 'image', url } };
   }
   const dm = await openDm(svc.client, opts.userId);

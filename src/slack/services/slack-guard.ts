@@ -20,7 +20,7 @@ export async function guarded(svc: SlackServices, caller: Caller, locale: Locale
       await reply(svc, caller, notInChannel(locale, `<#${caller.channelId}>`));
       return;
     }
-    if (kind.kind === 'auth') svc.health.markAuthFailure(kind.code, svc.log);
+    if (kind.kind === 'auth') svc.health.markAuthFailure(kind.code);
     const ref = newErrorRef();
     svc.log.error({ ref, err, user: caller.userId, slackError: kind }, 'a /pulse answer failed');
     await reply(svc, caller, apology(locale, ref));

@@ -1,0 +1,3 @@
+/** A fake Slack Web API on loopback that records every call: for tests and `demo --slack`. */
+export { blockKitBuilderUrl, startFakeSlack } from './server.js';
+export type * from './types.js';
