@@ -4,7 +4,9 @@
  */
 import type { Catalog } from './catalog.js';
 import { common } from './ar/common.js';
+import { tables } from './ar/tables.js';
 
 export const ar: Catalog = {
   common,
+  tables,
 };

@@ -4,7 +4,9 @@
  * `ar.ts` must have the same shape (the `Catalog` type makes the compiler check it).
  */
 import { common } from './en/common.js';
+import { tables } from './en/tables.js';
 
 export const en = {
   common,
+  tables,
 };
