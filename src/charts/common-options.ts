@@ -1,6 +1,7 @@
 import type { ChartType, PluginOptionsByType } from 'chart.js';
 import { isRightToLeft, type Locale } from '../i18n/index.js';
 import { formatPeriod } from './format.js';
+import type { directionPlugin } from './plugins/direction-plugin.js';
 import { FONT_SIZE, INK } from './theme.js';
 import type { ChartPeriod } from './types.js';
 
@@ -75,11 +76,11 @@ export const legendOptions = {
 
 /**
  * The legend in `locale`'s reading order: Chart.js's `rtl` puts each swatch right of its text
- * and lays the items out from the right, `textDirection` orders mixed Arabic and digits; the
- * legend moves to the left, mirroring the English top right, away from the right-aligned title.
+ * and lays the items out from the right; the legend moves to the left, mirroring the English top
+ * right, away from the right-aligned title. Not `textDirection`: Chart.js applies it as the CSS
+ * `direction` of the canvas element, which a server canvas has not (napi-rs fails on it); the
+ * canvas's own text direction comes from {@link directionPlugin} instead.
  */
 export function legendFor(locale: Locale) {
-  return isRightToLeft(locale)
-    ? ({ ...legendOptions, align: 'start', rtl: true, textDirection: 'rtl' } as const)
-    : legendOptions;
+  return isRightToLeft(locale) ? ({ ...legendOptions, align: 'start', rtl: true } as const) : legendOptions;
 }
