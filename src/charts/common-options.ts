@@ -1,7 +1,6 @@
 import type { ChartType, PluginOptionsByType } from 'chart.js';
 import { isRightToLeft, type Locale } from '../i18n/index.js';
 import { formatPeriod } from './format.js';
-import type { directionPlugin } from './plugins/direction-plugin.js';
 import { FONT_SIZE, INK } from './theme.js';
 import type { ChartPeriod } from './types.js';
 
@@ -29,7 +28,7 @@ export function wrapNote(note: string, width = NOTE_LINE_LENGTH): string[] {
  * Title (bold, at the start of reading: left, or right in Arabic) and a subtitle shared by every
  * chart: the window in local dates with its zone, then `notes`, one line each (what is counted:
  * the cohort, what a cell or a whisker is). Chart.js titles have no `rtl` option, so the right
- * side comes from `align: 'end'` and the reading order from {@link directionPlugin}.
+ * side comes from `align: 'end'` and the reading order from plugins/direction-plugin.ts.
  */
 export function titleOptions<T extends ChartType>(
   title: string,
@@ -79,7 +78,7 @@ export const legendOptions = {
  * and lays the items out from the right; the legend moves to the left, mirroring the English top
  * right, away from the right-aligned title. Not `textDirection`: Chart.js applies it as the CSS
  * `direction` of the canvas element, which a server canvas has not (napi-rs fails on it); the
- * canvas's own text direction comes from {@link directionPlugin} instead.
+ * canvas's own text direction comes from plugins/direction-plugin.ts instead.
  */
 export function legendFor(locale: Locale) {
   return isRightToLeft(locale) ? ({ ...legendOptions, align: 'start', rtl: true } as const) : legendOptions;

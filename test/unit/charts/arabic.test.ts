@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildChartConfig,
+  busyHours,
   chartBackend,
+  chartForReport,
   chartText,
   type ChartDataByKind,
   type ChartKind,
@@ -9,6 +11,7 @@ import {
   useChartBackend,
 } from '../../../src/charts/index.js';
 import { INSTALLED_BACKENDS, reportSkippedNodeCanvas } from './backends.js';
+import { busyHours as busyHoursReport } from '../format/hand-made.js';
 import { agents, busy, failures, funnel } from './fixtures.js';
 import { decodePng, inkShare, opaqueShare } from './png.js';
 
@@ -100,6 +103,16 @@ describe.each(INSTALLED_BACKENDS)('Arabic PNGs on %s', (backend) => {
     expect((await chartBackend()).name).toBe(backend);
   });
   afterAll(() => useChartBackend('auto'));
+
+  it('chartForReport passes the locale through: the busy-hours report in Arabic', async () => {
+    expect(busyHours(busyHoursReport, 'ar').measure).toBe('الرسائل الواردة');
+    const png = await chartForReport(busyHoursReport, { locale: 'ar' });
+    expect(png).not.toBeNull();
+    const img = await decodePng(png!);
+    expect([img.width, img.height]).toEqual([1600, 900]);
+    // its title right-aligned, as for the Arabic charts below
+    expect(inkShare(img, { x0: 800, y0: 8, x1: 1600, y1: 44 })).toBeGreaterThan(inkShare(img, { x0: 0, y0: 8, x1: 800, y1: 44 }));
+  });
 
   it.each(KINDS)('%s renders and decodes, its title drawn at the right', async (kind, data) => {
     const png = await renderChart(kind as ChartKind, data as ChartDataByKind[ChartKind], { locale: 'ar' });
