@@ -1,17 +1,17 @@
 import type { ChartConfiguration, LegendItem, ScriptableScaleContext } from 'chart.js';
-import { axisTitle, legendOptions, tickFont, titleOptions } from './common-options.js';
-import { formatPeriod, humaniseDuration } from './format.js';
+import { messages, type Locale } from '../i18n/index.js';
+import { axisTitle, legendFor, tickFont, titleOptions } from './common-options.js';
+import { formatPeriod, localDuration } from './format.js';
+import { directionPlugin } from './plugins/direction-plugin.js';
 import { noDataPlugin } from './plugins/no-data-plugin.js';
 import { valueLabelsPlugin } from './plugins/value-labels-plugin.js';
 import { whiskerPlugin } from './plugins/whisker-plugin.js';
 import { AGENT_COLOURS, INK, PADDING } from './theme.js';
 import type { AgentPerformanceData, AgentPerformanceRow } from './types.js';
 
-const DEFAULT_TITLE = 'Agent response and resolution times';
 const MAX_NAME_LENGTH = 28;
-const NO_AGENTS = 'No agent activity in this period.';
-/** Which values each agent's figures are made of (the agents report's anchors). */
-export const AGENTS_COHORT = 'First response: replies sent in the window. Resolution: conversations closed in the window.';
+/** Which values each agent's figures are made of (the agents report's anchors), in English. */
+export const AGENTS_COHORT = messages('en').charts.agents.cohort;
 
 export type DurationUnit = { label: 'minutes' | 'hours'; seconds: number };
 
@@ -30,18 +30,21 @@ export function durationUnit(agents: readonly AgentPerformanceRow[]): DurationUn
 }
 
 /** The y-axis label of one agent: `⚠ name` for outliers, `name (few data)` when under 5 values. */
-export function agentLabel(agent: AgentPerformanceRow): string {
+export function agentLabel(agent: AgentPerformanceRow, locale: Locale = 'en'): string {
   const name =
     agent.name.length > MAX_NAME_LENGTH
       ? `${agent.name.slice(0, MAX_NAME_LENGTH - 1).trimEnd()}…`
       : agent.name;
-  return `${agent.outlier ? '⚠ ' : ''}${name}${agent.fewData ? ' (few data)' : ''}`;
+  const marked = `${agent.outlier ? '⚠ ' : ''}${name}`;
+  return agent.fewData ? messages(locale).charts.agents.fewData(marked) : marked;
 }
 
 /** `1m 23s · p90 5h`: the median, and the 90th percentile where there is one. */
-function barLabel(median: number | null, p90: number | null | undefined): string {
-  if (median === null) return 'no data';
-  return p90 === null || p90 === undefined ? humaniseDuration(median) : `${humaniseDuration(median)} · p90 ${humaniseDuration(p90)}`;
+function barLabel(median: number | null, p90: number | null | undefined, locale: Locale): string {
+  const m = messages(locale).charts.agents;
+  if (median === null) return m.barNoData;
+  const d = (sec: number) => localDuration(sec, locale);
+  return p90 === null || p90 === undefined ? d(median) : m.withP90Label(d(median), d(p90));
 }
 
 /**
@@ -50,8 +53,9 @@ function barLabel(median: number | null, p90: number | null | undefined): string
  * shows even behind a short median; each bar is labelled `median · p90 …`. Outlier agents get
  * their own colour pair and a red ⚠ label.
  */
-export function buildAgentPerformanceConfig(data: AgentPerformanceData): ChartConfiguration<'bar'> {
+export function buildAgentPerformanceConfig(data: AgentPerformanceData, locale: Locale = 'en'): ChartConfiguration<'bar'> {
   const { agents } = data;
+  const m = messages(locale).charts.agents;
   const unit = durationUnit(agents);
   const toUnit = (sec: number | null) => (sec === null ? null : sec / unit.seconds);
   const colour = (normal: string, outlier: string) =>
@@ -65,12 +69,12 @@ export function buildAgentPerformanceConfig(data: AgentPerformanceData): ChartCo
   const longest = Math.max(0, ...agents.flatMap(drawnSeconds)) / unit.seconds;
 
   const legendItems: LegendItem[] = [
-    { text: 'Median first response', fillStyle: AGENT_COLOURS.firstResponse, lineWidth: 0, pointStyle: 'rect' },
-    { text: 'Median resolution', fillStyle: AGENT_COLOURS.resolution, lineWidth: 0, pointStyle: 'rect' },
+    { text: m.medianFirstResponse, fillStyle: AGENT_COLOURS.firstResponse, lineWidth: 0, pointStyle: 'rect' },
+    { text: m.medianResolution, fillStyle: AGENT_COLOURS.resolution, lineWidth: 0, pointStyle: 'rect' },
     ...(hasOutlier
       ? [
           {
-            text: '⚠ Outlier (> 2× team median)',
+            text: m.outlierLegend,
             fillStyle: AGENT_COLOURS.outlierFirstResponse,
             lineWidth: 0,
             pointStyle: 'rect' as const,
@@ -78,22 +82,22 @@ export function buildAgentPerformanceConfig(data: AgentPerformanceData): ChartCo
         ]
       : []),
     ...(hasWhiskers
-      ? [{ text: '90th percentile', strokeStyle: AGENT_COLOURS.whisker, lineWidth: 2, pointStyle: 'line' as const }]
+      ? [{ text: m.p90Legend, strokeStyle: AGENT_COLOURS.whisker, lineWidth: 2, pointStyle: 'line' as const }]
       : []),
   ];
 
   return {
     type: 'bar',
     data: {
-      labels: agents.map(agentLabel),
+      labels: agents.map((a) => agentLabel(a, locale)),
       datasets: [
         {
-          label: 'Median first response',
+          label: m.medianFirstResponse,
           data: agents.map((a) => toUnit(a.medianFirstResponseSec)),
           backgroundColor: colour(AGENT_COLOURS.firstResponse, AGENT_COLOURS.outlierFirstResponse),
         },
         {
-          label: 'Median resolution',
+          label: m.medianResolution,
           data: agents.map((a) => toUnit(a.medianResolutionSec)),
           backgroundColor: colour(AGENT_COLOURS.resolution, AGENT_COLOURS.outlierResolution),
         },
@@ -112,7 +116,7 @@ export function buildAgentPerformanceConfig(data: AgentPerformanceData): ChartCo
           // 600 px size. Chart.js takes grace as a share of half the range: 100 % adds half the
           // longest value, 36 % adds 18 %.
           grace: hasWhiskers ? '100%' : '36%',
-          title: axisTitle(hasWhiskers ? `Time (${unit.label})` : `Median time (${unit.label})`),
+          title: axisTitle(hasWhiskers ? m.timeAxis(m.unit[unit.label]) : m.medianTimeAxis(m.unit[unit.label])),
           ticks: tickFont,
           grid: { color: INK.grid },
         },
@@ -131,12 +135,12 @@ export function buildAgentPerformanceConfig(data: AgentPerformanceData): ChartCo
         },
       },
       plugins: {
-        ...titleOptions<'bar'>(data.title ?? DEFAULT_TITLE, data.period, [
-          `${hasWhiskers ? 'Bar: median; whisker: 90th percentile.' : 'Bar: median.'} ${AGENTS_COHORT}`,
-        ]),
+        ...titleOptions<'bar'>(data.title ?? m.title, data.period, [
+          `${hasWhiskers ? m.noteWithWhiskers : m.noteBars} ${m.cohort}`,
+        ], locale),
         legend: {
-          ...legendOptions,
-          labels: { ...legendOptions.labels, usePointStyle: true, pointStyleWidth: 18, generateLabels: () => legendItems },
+          ...legendFor(locale),
+          labels: { ...legendFor(locale).labels, usePointStyle: true, pointStyleWidth: 18, generateLabels: () => legendItems },
         },
         tooltip: { enabled: false },
       },
@@ -145,29 +149,35 @@ export function buildAgentPerformanceConfig(data: AgentPerformanceData): ChartCo
       whiskerPlugin(whiskers, AGENT_COLOURS.whisker),
       valueLabelsPlugin(
         [
-          agents.map((a) => barLabel(a.medianFirstResponseSec, a.p90FirstResponseSec)),
-          agents.map((a) => barLabel(a.medianResolutionSec, a.p90ResolutionSec)),
+          agents.map((a) => barLabel(a.medianFirstResponseSec, a.p90FirstResponseSec, locale)),
+          agents.map((a) => barLabel(a.medianResolutionSec, a.p90ResolutionSec, locale)),
         ],
         whiskers,
       ),
-      ...(agents.length === 0 ? [noDataPlugin<'bar'>(NO_AGENTS)] : []),
+      ...(agents.length === 0 ? [noDataPlugin<'bar'>(m.noData)] : []),
+      ...(locale === 'ar' ? [directionPlugin<'bar'>()] : []),
     ],
   };
 }
 
 /** The chart's numbers as text lines, for Slack beside the image and for screen readers. */
-export function agentPerformanceText(data: AgentPerformanceData): string[] {
+export function agentPerformanceText(data: AgentPerformanceData, locale: Locale = 'en'): string[] {
+  const c = messages(locale).charts;
+  const m = c.agents;
+  const d = (sec: number) => localDuration(sec, locale);
   const value = (sec: number | null, p90?: number | null) =>
-    sec === null ? 'n/a' : p90 === null || p90 === undefined ? humaniseDuration(sec) : `${humaniseDuration(sec)} (p90 ${humaniseDuration(p90)})`;
+    sec === null ? c.notAvailable : p90 === null || p90 === undefined ? d(sec) : m.withP90Text(d(sec), d(p90));
   return [
-    `${data.title ?? DEFAULT_TITLE} — ${formatPeriod(data.period)}`,
-    AGENTS_COHORT,
-    ...(data.agents.length === 0 ? [NO_AGENTS] : []),
-    ...data.agents.map(
-      (a) =>
-        `${agentLabel(a)}${a.outlier ? ' (outlier)' : ''}: ` +
-        `median first response ${value(a.medianFirstResponseSec, a.p90FirstResponseSec)}, ` +
-        `median resolution ${value(a.medianResolutionSec, a.p90ResolutionSec)}`,
+    c.textHeading(data.title ?? m.title, formatPeriod(data.period, locale)),
+    m.cohort,
+    ...(data.agents.length === 0 ? [m.noData] : []),
+    ...data.agents.map((a) =>
+      m.textLine(
+        agentLabel(a, locale),
+        a.outlier === true,
+        value(a.medianFirstResponseSec, a.p90FirstResponseSec),
+        value(a.medianResolutionSec, a.p90ResolutionSec),
+      ),
     ),
   ];
 }

@@ -1,6 +1,8 @@
 import type { ChartConfiguration } from 'chart.js';
+import { messages, type Locale } from '../i18n/index.js';
 import { axisTitle, tickFont, titleOptions } from './common-options.js';
 import { formatCount, formatDaySpan, formatHour, formatPeriod, localDayCount } from './format.js';
+import { directionPlugin } from './plugins/direction-plugin.js';
 import { HEAT_LEGEND, heatLegendPlugin } from './plugins/heat-legend-plugin.js';
 import { heatmapPlugin } from './plugins/heatmap-plugin.js';
 import { noDataPlugin } from './plugins/no-data-plugin.js';
@@ -9,23 +11,24 @@ import type { BusyHoursData } from './types.js';
 
 export const DEFAULT_WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
-const NO_ACTIVITY = 'No activity in this period.';
 
-function defaultTitle(data: BusyHoursData): string {
-  return `Busy hours: ${data.measure ?? 'inbound messages'}`;
+const measureOf = (data: BusyHoursData, locale: Locale) => data.measure ?? messages(locale).charts.busyHours.inboundMessages;
+
+function defaultTitle(data: BusyHoursData, locale: Locale): string {
+  return messages(locale).charts.busyHours.title(measureOf(data, locale));
 }
 
-function rowLabels(data: BusyHoursData): readonly string[] {
-  return data.weekdays ?? DEFAULT_WEEKDAYS;
+function rowLabels(data: BusyHoursData, locale: Locale): readonly string[] {
+  return data.weekdays ?? (locale === 'en' ? DEFAULT_WEEKDAYS : messages(locale).charts.busyHours.weekdays);
 }
 
 /**
  * What a cell is: the total over the whole window (not a per-week average), so the numbers in
  * the cells add up to the report's total; the span says how many weeks that total covers.
  */
-export function busyHoursCellNote(data: BusyHoursData): string {
+export function busyHoursCellNote(data: BusyHoursData, locale: Locale = 'en'): string {
   const days = data.days ?? localDayCount(data.period);
-  return `Cells: total ${data.measure ?? 'inbound messages'} over ${formatDaySpan(days)}, by local hour.`;
+  return messages(locale).charts.busyHours.cellNote(measureOf(data, locale), formatDaySpan(days, locale));
 }
 
 /**
@@ -34,8 +37,9 @@ export function busyHoursCellNote(data: BusyHoursData): string {
  * zone is named in the subtitle and the hour axis title, and the subtitle says that cells are
  * totals over the window's N weeks.
  */
-export function buildBusyHoursConfig(data: BusyHoursData): ChartConfiguration<'scatter'> {
-  const rows = rowLabels(data);
+export function buildBusyHoursConfig(data: BusyHoursData, locale: Locale = 'en'): ChartConfiguration<'scatter'> {
+  const m = messages(locale).charts.busyHours;
+  const rows = rowLabels(data, locale);
   const problem =
     rows.length !== data.counts.length
       ? `${data.counts.length} rows of counts but ${rows.length} weekday labels`
@@ -56,7 +60,7 @@ export function buildBusyHoursConfig(data: BusyHoursData): ChartConfiguration<'s
           labels: HOURS.map((h) => String(h).padStart(2, '0')),
           offset: true,
           position: 'bottom',
-          title: axisTitle(`Hour of day (${data.period.timeZone})`),
+          title: axisTitle(m.hourAxis(data.period.timeZone)),
           ticks: { ...tickFont, autoSkip: false, maxRotation: 0 },
           grid: { display: false },
           border: { display: false },
@@ -71,7 +75,7 @@ export function buildBusyHoursConfig(data: BusyHoursData): ChartConfiguration<'s
         },
       },
       plugins: {
-        ...titleOptions<'scatter'>(data.title ?? defaultTitle(data), data.period, [busyHoursCellNote(data)]),
+        ...titleOptions<'scatter'>(data.title ?? defaultTitle(data, locale), data.period, [busyHoursCellNote(data, locale)], locale),
         legend: { display: false },
         tooltip: { enabled: false },
       },
@@ -79,7 +83,8 @@ export function buildBusyHoursConfig(data: BusyHoursData): ChartConfiguration<'s
     plugins: [
       heatmapPlugin(data.counts),
       heatLegendPlugin(Math.max(0, ...data.counts.flat())),
-      ...(busiestCell(data.counts) === null ? [noDataPlugin<'scatter'>(NO_ACTIVITY)] : []),
+      ...(busiestCell(data.counts) === null ? [noDataPlugin<'scatter'>(m.noData)] : []),
+      ...(locale === 'ar' ? [directionPlugin<'scatter'>()] : []),
     ],
   };
 }
@@ -98,28 +103,31 @@ export function busiestCell(counts: BusyHoursData['counts']): BusiestCell | null
 }
 
 /** Summary lines (busiest cell, busiest hours of day) then every row's 24 counts. */
-export function busyHoursText(data: BusyHoursData): string[] {
-  const rows = rowLabels(data);
+export function busyHoursText(data: BusyHoursData, locale: Locale = 'en'): string[] {
+  const c = messages(locale).charts;
+  const m = c.busyHours;
+  const count = (n: number) => formatCount(n, locale);
+  const rows = rowLabels(data, locale);
   const total = data.counts.flat().reduce((a, b) => a + b, 0);
   const lines = [
-    `${data.title ?? defaultTitle(data)} — ${formatPeriod(data.period)}`,
-    busyHoursCellNote(data),
-    `Total: ${formatCount(total)}`,
+    c.textHeading(data.title ?? defaultTitle(data, locale), formatPeriod(data.period, locale)),
+    busyHoursCellNote(data, locale),
+    m.total(count(total)),
   ];
   const best = busiestCell(data.counts);
-  if (best === null) return [...lines, NO_ACTIVITY];
+  if (best === null) return [...lines, m.noData];
   const span = (h: number) => `${formatHour(h)}–${formatHour((h + 1) % 24)}`;
-  lines.push(`Busiest: ${rows[best.row]} ${span(best.hour)} (${formatCount(best.count)})`);
+  lines.push(m.busiest(rows[best.row] ?? '', span(best.hour), count(best.count)));
   const byHour = HOURS.map((h) => ({ h, n: data.counts.reduce((a, row) => a + (row[h] ?? 0), 0) }))
     .filter((x) => x.n > 0)
     .sort((a, b) => b.n - a.n || a.h - b.h)
     .slice(0, 3);
-  const hours = byHour.map((x) => `${span(x.h)} (${formatCount(x.n)})`);
-  lines.push(`Busiest hours of day: ${hours.join(', ')}`);
-  lines.push(`Counts by hour 00..23 (${data.period.timeZone}):`);
+  const hours = byHour.map((x) => m.hourCount(span(x.h), count(x.n)));
+  lines.push(m.busiestHours(hours.join(c.listSeparator)));
+  lines.push(m.countsHeading(data.period.timeZone));
   data.counts.forEach((row, r) => {
     const sum = row.reduce((a, b) => a + b, 0);
-    lines.push(`${rows[r]}: ${row.join(' ')} (total ${formatCount(sum)})`);
+    lines.push(m.row(rows[r] ?? '', row.join(' '), count(sum)));
   });
   return lines;
 }

@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import type { Locale } from '../i18n/index.js';
 import { agentPerformanceText, buildAgentPerformanceConfig } from './agent-performance.js';
 import { buildBusyHoursConfig, busyHoursText } from './busy-hours.js';
 import { buildDeliveryFailuresConfig, deliveryFailuresText } from './delivery-failures.js';
@@ -6,8 +7,8 @@ import { buildMessagesFunnelConfig, messagesFunnelText } from './messages-funnel
 import type { ChartDataByKind, ChartKind } from './types.js';
 
 type ChartDefinition<K extends ChartKind> = {
-  build: (data: ChartDataByKind[K]) => ChartConfiguration;
-  text: (data: ChartDataByKind[K]) => string[];
+  build: (data: ChartDataByKind[K], locale: Locale) => ChartConfiguration;
+  text: (data: ChartDataByKind[K], locale: Locale) => string[];
 };
 
 // A mapped type: adding a kind to ChartDataByKind fails to compile until it is listed here.
@@ -18,15 +19,16 @@ const CHARTS: { [K in ChartKind]: ChartDefinition<K> } = {
   messagesFunnel: { build: buildMessagesFunnelConfig, text: messagesFunnelText },
 };
 
-/** Chart.js configuration of a chart kind; pure, no canvas. */
+/** Chart.js configuration of a chart kind, its words in `locale`; pure, no canvas. */
 export function buildChartConfig<K extends ChartKind>(
   kind: K,
   data: ChartDataByKind[K],
+  locale: Locale = 'en',
 ): ChartConfiguration {
-  return CHARTS[kind].build(data);
+  return CHARTS[kind].build(data, locale);
 }
 
 /** The numbers of a chart as plain text lines (title and period first), to post beside the image. */
-export function chartText<K extends ChartKind>(kind: K, data: ChartDataByKind[K]): string[] {
-  return CHARTS[kind].text(data);
+export function chartText<K extends ChartKind>(kind: K, data: ChartDataByKind[K], locale: Locale = 'en'): string[] {
+  return CHARTS[kind].text(data, locale);
 }

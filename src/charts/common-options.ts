@@ -1,4 +1,5 @@
 import type { ChartType, PluginOptionsByType } from 'chart.js';
+import { isRightToLeft, type Locale } from '../i18n/index.js';
 import { formatPeriod } from './format.js';
 import { FONT_SIZE, INK } from './theme.js';
 import type { ChartPeriod } from './types.js';
@@ -24,27 +25,31 @@ export function wrapNote(note: string, width = NOTE_LINE_LENGTH): string[] {
 }
 
 /**
- * Title (bold, left) and a subtitle shared by every chart: the window in local dates with its
- * zone, then `notes`, one line each (what is counted: the cohort, what a cell or a whisker is).
+ * Title (bold, at the start of reading: left, or right in Arabic) and a subtitle shared by every
+ * chart: the window in local dates with its zone, then `notes`, one line each (what is counted:
+ * the cohort, what a cell or a whisker is). Chart.js titles have no `rtl` option, so the right
+ * side comes from `align: 'end'` and the reading order from plugins/direction-plugin.ts.
  */
 export function titleOptions<T extends ChartType>(
   title: string,
   period: ChartPeriod,
   notes: readonly string[] = [],
+  locale: Locale = 'en',
 ): Pick<PluginOptionsByType<T>, 'title' | 'subtitle'> {
+  const align = isRightToLeft(locale) ? 'end' : 'start';
   return {
     title: {
       display: true,
       text: title,
-      align: 'start',
+      align,
       color: INK.text,
       font: { size: FONT_SIZE.title, weight: 'bold' },
       padding: { top: 4, bottom: 2 },
     },
     subtitle: {
       display: true,
-      text: notes.length ? [formatPeriod(period), ...notes.flatMap((n) => wrapNote(n))] : formatPeriod(period),
-      align: 'start',
+      text: notes.length ? [formatPeriod(period, locale), ...notes.flatMap((n) => wrapNote(n))] : formatPeriod(period, locale),
+      align,
       color: INK.muted,
       font: { size: FONT_SIZE.subtitle },
       padding: { bottom: 10 },
@@ -67,3 +72,14 @@ export const legendOptions = {
   align: 'end',
   labels: { boxWidth: 14, boxHeight: 14, color: INK.text, font: { size: FONT_SIZE.legend } },
 } as const;
+
+/**
+ * The legend in `locale`'s reading order: Chart.js's `rtl` puts each swatch right of its text
+ * and lays the items out from the right; the legend moves to the left, mirroring the English top
+ * right, away from the right-aligned title. Not `textDirection`: Chart.js applies it as the CSS
+ * `direction` of the canvas element, which a server canvas has not (napi-rs fails on it); the
+ * canvas's own text direction comes from plugins/direction-plugin.ts instead.
+ */
+export function legendFor(locale: Locale) {
+  return isRightToLeft(locale) ? ({ ...legendOptions, align: 'start', rtl: true } as const) : legendOptions;
+}

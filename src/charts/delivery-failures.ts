@@ -1,19 +1,17 @@
 import type { ChartConfiguration, LegendItem } from 'chart.js';
-import { axisTitle, legendOptions, tickFont, titleOptions } from './common-options.js';
+import { messages, type Locale } from '../i18n/index.js';
+import { axisTitle, legendFor, tickFont, titleOptions } from './common-options.js';
 import { failureColour, isOtherClass } from './failure-colour.js';
 import { formatCount, formatDayLabel, formatPeriod, formatRate, rateFraction } from './format.js';
+import { directionPlugin } from './plugins/direction-plugin.js';
 import { noDataPlugin } from './plugins/no-data-plugin.js';
 import { valueLabelsPlugin } from './plugins/value-labels-plugin.js';
 import { rateAxis } from './rate-axis.js';
 import { FAILURE_COLOURS, INK, PADDING } from './theme.js';
 import type { DeliveryFailuresData } from './types.js';
 
-const DEFAULT_TITLE = 'Delivery failures';
-const RATE_LABEL = 'Failure rate';
-const NO_DAYS = 'No days in this period.';
-/** What the bars and the line count: failures by the day they failed, the rate by the day sent. */
-export const FAILURES_COHORT =
-  'Bars: messages that failed that day, by error code. Line: share of the messages sent that day that failed (whenever).';
+/** What the bars and the line count: failures by the day they failed, the rate by the day sent (English). */
+export const FAILURES_COHORT = messages('en').charts.failures.cohort;
 
 /** Error classes bottom-up: `classOrder` if given, else by total descending with "Other" last. */
 export function failureClasses(data: DeliveryFailuresData): string[] {
@@ -38,7 +36,10 @@ export function failureClasses(data: DeliveryFailuresData): string[] {
  */
 export function buildDeliveryFailuresConfig(
   data: DeliveryFailuresData,
+  locale: Locale = 'en',
 ): ChartConfiguration<'bar' | 'line'> {
+  const c = messages(locale).charts;
+  const m = c.failures;
   const classes = failureClasses(data);
   const rates = data.days.map((d) => {
     const f = rateFraction(d.failureRate);
@@ -55,16 +56,16 @@ export function buildDeliveryFailuresConfig(
         pointStyle: 'rect',
       }),
     ),
-    { text: RATE_LABEL, strokeStyle: FAILURE_COLOURS.rateLine, lineWidth: 2, pointStyle: 'line' },
+    { text: m.rate, strokeStyle: FAILURE_COLOURS.rateLine, lineWidth: 2, pointStyle: 'line' },
   ];
   return {
     type: 'bar',
     data: {
-      labels: data.days.map((d) => formatDayLabel(d.date)),
+      labels: data.days.map((d) => formatDayLabel(d.date, locale)),
       datasets: [
         {
           type: 'line',
-          label: RATE_LABEL,
+          label: m.rate,
           data: rates,
           yAxisID: 'y1',
           borderColor: FAILURE_COLOURS.rateLine,
@@ -95,7 +96,7 @@ export function buildDeliveryFailuresConfig(
           // Keeps the tallest stack off the top edge, under the legend.
           grace: '5%',
           position: 'left',
-          title: axisTitle('Failed messages'),
+          title: axisTitle(m.countAxis),
           ticks: { ...tickFont, precision: 0 },
           grid: { color: INK.grid },
         },
@@ -103,18 +104,18 @@ export function buildDeliveryFailuresConfig(
           min: 0,
           max: axis.max,
           position: 'right',
-          title: axisTitle('Failure rate (%)'),
-          ticks: { ...tickFont, stepSize: axis.step, callback: (v) => `${v}%` },
+          title: axisTitle(m.rateAxis),
+          ticks: { ...tickFont, stepSize: axis.step, callback: (v) => c.percent(String(v)) },
           // One grid is enough; the left axis owns it.
           grid: { drawOnChartArea: false },
         },
       },
       plugins: {
-        ...titleOptions<'bar'>(data.title ?? DEFAULT_TITLE, data.period, [FAILURES_COHORT]),
+        ...titleOptions<'bar'>(data.title ?? m.title, data.period, [m.cohort], locale),
         legend: {
-          ...legendOptions,
+          ...legendFor(locale),
           labels: {
-            ...legendOptions.labels,
+            ...legendFor(locale).labels,
             usePointStyle: true,
             pointStyleWidth: 18,
             generateLabels: () => legendItems,
@@ -125,28 +126,34 @@ export function buildDeliveryFailuresConfig(
     },
     // The rate printed above each point, so it need not be read off the axis.
     plugins: [
-      valueLabelsPlugin<'bar' | 'line'>([rates.map((r) => (r === null ? null : `${r.toFixed(1)}%`))]),
-      ...(data.days.length === 0 ? [noDataPlugin<'bar' | 'line'>(NO_DAYS)] : []),
+      valueLabelsPlugin<'bar' | 'line'>([rates.map((r) => (r === null ? null : c.percent(r.toFixed(1))))]),
+      ...(data.days.length === 0 ? [noDataPlugin<'bar' | 'line'>(m.noData)] : []),
+      ...(locale === 'ar' ? [directionPlugin<'bar' | 'line'>()] : []),
     ],
   };
 }
 
 /** One line per day: failures by class, then the failure rate with its numerator and denominator. */
-export function deliveryFailuresText(data: DeliveryFailuresData): string[] {
+export function deliveryFailuresText(data: DeliveryFailuresData, locale: Locale = 'en'): string[] {
+  const c = messages(locale).charts;
+  const m = c.failures;
+  const count = (n: number) => formatCount(n, locale);
   const classes = failureClasses(data);
-  const lines = [`${data.title ?? DEFAULT_TITLE} — ${formatPeriod(data.period)}`, FAILURES_COHORT];
-  if (data.days.length === 0) return [...lines, NO_DAYS];
+  const lines = [c.textHeading(data.title ?? m.title, formatPeriod(data.period, locale)), m.cohort];
+  if (data.days.length === 0) return [...lines, m.noData];
   for (const day of data.days) {
-    const total = classes.reduce((a, c) => a + (day.failed[c] ?? 0), 0);
-    const parts = classes
-      .filter((c) => (day.failed[c] ?? 0) > 0)
-      .map((c) => `${c} ${formatCount(day.failed[c] ?? 0)}`);
-    const byClass = parts.length ? ` (${parts.join(', ')})` : '';
+    const total = classes.reduce((a, k) => a + (day.failed[k] ?? 0), 0);
+    const byClass = classes.filter((k) => (day.failed[k] ?? 0) > 0).map((k) => `${k} ${count(day.failed[k] ?? 0)}`);
     const { numerator, denominator } = day.failureRate;
     lines.push(
-      `${formatDayLabel(day.date).join(' ')}: ${formatCount(total)} failed${byClass}; ` +
-        `failure rate ${formatRate(day.failureRate)} ` +
-        `(${formatCount(numerator)} / ${formatCount(denominator)})`,
+      m.textLine(
+        formatDayLabel(day.date, locale).join(' '),
+        count(total),
+        byClass,
+        formatRate(day.failureRate, locale),
+        count(numerator),
+        count(denominator),
+      ),
     );
   }
   return lines;

@@ -1,10 +1,13 @@
+import { formatCount as formatLocalCount, formatDuration, messages, type Locale } from '../i18n/index.js';
 import type { ChartPeriod, Rate } from './types.js';
 
 const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Arabic with Western digits, as the catalog's formatters write them.
+const DATE_LOCALE: Record<Locale, string> = { en: 'en-GB', ar: 'ar-u-nu-latn' };
 
-/** `12345` → `12,345`. */
-export function formatCount(n: number): string {
-  return countFormat.format(n);
+/** `12345` → `12,345` (Western digits in Arabic too). */
+export function formatCount(n: number, locale: Locale = 'en'): string {
+  return locale === 'en' ? countFormat.format(n) : formatLocalCount(n, locale);
 }
 
 /** `1234` → `1.2k`, for cells too small for the full number. */
@@ -15,9 +18,10 @@ export function formatCompact(n: number): string {
 }
 
 /** Fraction as a percentage with one decimal, `n/a` where the denominator is 0. */
-export function formatRate(rate: Rate): string {
+export function formatRate(rate: Rate, locale: Locale = 'en'): string {
   const f = rateFraction(rate);
-  return f === null ? 'n/a' : `${(f * 100).toFixed(1)}%`;
+  const m = messages(locale).charts;
+  return f === null ? m.notAvailable : m.percent((f * 100).toFixed(1));
 }
 
 /** numerator / denominator, or null where the denominator is 0. */
@@ -34,6 +38,11 @@ export function humaniseDuration(seconds: number): string {
   return joinUnits(Math.floor(s / 86_400), 'd', Math.floor((s % 86_400) / 3600), 'h');
 }
 
+/** {@link humaniseDuration} in `locale`'s units (`4m 12s`, `4د 12ث`). */
+export function localDuration(seconds: number, locale: Locale = 'en'): string {
+  return locale === 'en' ? humaniseDuration(seconds) : formatDuration(seconds, locale);
+}
+
 function joinUnits(big: number, bigUnit: string, small: number, smallUnit: string): string {
   return small === 0 ? `${big}${bigUnit}` : `${big}${bigUnit} ${small}${smallUnit}`;
 }
@@ -42,10 +51,11 @@ function joinUnits(big: number, bigUnit: string, small: number, smallUnit: strin
  * Subtitle for a half-open window in its zone. Whole days print their inclusive last day
  * (`7 Jul – 13 Jul 2025 · Asia/Riyadh`); other windows print both instants.
  */
-export function formatPeriod(period: ChartPeriod): string {
+export function formatPeriod(period: ChartPeriod, locale: Locale = 'en'): string {
   const { from, to, timeZone } = period;
-  const day = dateFormat(timeZone, { day: 'numeric', month: 'short' });
-  const dayYear = dateFormat(timeZone, { day: 'numeric', month: 'short', year: 'numeric' });
+  const m = messages(locale).charts;
+  const day = dateFormat(timeZone, { day: 'numeric', month: 'short' }, locale);
+  const dayYear = dateFormat(timeZone, { day: 'numeric', month: 'short', year: 'numeric' }, locale);
   let text: string;
   if (isLocalMidnight(from, timeZone) && isLocalMidnight(to, timeZone)) {
     // `to` is exclusive: the last day shown is the one holding the instant just before it.
@@ -53,7 +63,7 @@ export function formatPeriod(period: ChartPeriod): string {
     const sameYear = yearIn(from, timeZone) === yearIn(last, timeZone);
     const first = sameYear ? day.format(from) : dayYear.format(from);
     const oneDay = dayYear.format(from) === dayYear.format(last);
-    text = oneDay ? dayYear.format(from) : `${first} – ${dayYear.format(last)}`;
+    text = oneDay ? dayYear.format(from) : m.dateRange(first, dayYear.format(last));
   } else {
     const instant = dateFormat(timeZone, {
       day: 'numeric',
@@ -62,10 +72,10 @@ export function formatPeriod(period: ChartPeriod): string {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    });
-    text = `${instant.format(from)} – ${instant.format(to)}`;
+    }, locale);
+    text = m.dateRange(instant.format(from), instant.format(to)).replace(/،/g, '');
   }
-  return `${text} · ${timeZone}`;
+  return m.period(text, timeZone);
 }
 
 /**
@@ -84,17 +94,16 @@ export function localDayCount(period: ChartPeriod): number {
 }
 
 /** `28` → `4 weeks`, `7` → `1 week`, `10` → `10 days`, `1` → `1 day`. */
-export function formatDaySpan(days: number): string {
-  if (days > 0 && days % 7 === 0) return days === 7 ? '1 week' : `${days / 7} weeks`;
-  return days === 1 ? '1 day' : `${days} days`;
+export function formatDaySpan(days: number, locale: Locale = 'en'): string {
+  return messages(locale).charts.daySpan(days);
 }
 
 /** `2025-07-07` → `['Mon', '7 Jul']`, a two-line axis label; the date is a calendar day. */
-export function formatDayLabel(date: string): string[] {
+export function formatDayLabel(date: string, locale: Locale = 'en'): string[] {
   const d = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return [date];
-  const weekday = dateFormat('UTC', { weekday: 'short' }).format(d);
-  return [weekday, dateFormat('UTC', { day: 'numeric', month: 'short' }).format(d)];
+  const weekday = dateFormat('UTC', { weekday: 'short' }, locale).format(d);
+  return [weekday, dateFormat('UTC', { day: 'numeric', month: 'short' }, locale).format(d)];
 }
 
 /** `7` → `07:00`. */
@@ -102,8 +111,8 @@ export function formatHour(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
 }
 
-function dateFormat(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, ...options });
+function dateFormat(timeZone: string, options: Intl.DateTimeFormatOptions, locale: Locale = 'en'): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(DATE_LOCALE[locale], { timeZone, ...options });
 }
 
 function isLocalMidnight(at: Date, timeZone: string): boolean {

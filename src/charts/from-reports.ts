@@ -1,3 +1,4 @@
+import { messages, type Locale } from '../i18n/index.js';
 import type { AgentsReport, BusyHoursReport, FailuresReport, MessagesReport, ReportResult } from '../metrics/index.js';
 import { renderChart } from './render-chart.js';
 import type { ChartPeriod, MessagesFunnelData, RenderOptions } from './types.js';
@@ -5,7 +6,8 @@ import type { ChartPeriod, MessagesFunnelData, RenderOptions } from './types.js'
 /**
  * The chart of a report, where it has one: messages → funnel, failures → daily failures by
  * class with the failure-rate line, agents → median FRT and resolution per agent, busy-hours →
- * weekday × hour heatmap of inbound messages. Pure adaptation: every number comes from the report.
+ * weekday × hour heatmap of inbound messages. Pure adaptation: every number comes from the report;
+ * `opts.locale` picks the language of every word on the image.
  */
 export async function chartForReport(result: ReportResult, opts?: RenderOptions): Promise<Buffer | null> {
   switch (result.report) {
@@ -16,7 +18,7 @@ export async function chartForReport(result: ReportResult, opts?: RenderOptions)
     case 'agents':
       return renderChart('agentPerformance', agentPerformance(result), opts);
     case 'busy-hours':
-      return renderChart('busyHours', busyHours(result), opts);
+      return renderChart('busyHours', busyHours(result, opts?.locale), opts);
     default:
       return null;
   }
@@ -62,6 +64,6 @@ export function agentPerformance(r: AgentsReport) {
   };
 }
 
-export function busyHours(r: BusyHoursReport) {
-  return { period: period(r.window), counts: r.messages.counts, measure: 'inbound messages', days: r.days };
+export function busyHours(r: BusyHoursReport, locale: Locale = 'en') {
+  return { period: period(r.window), counts: r.messages.counts, measure: messages(locale).charts.busyHours.inboundMessages, days: r.days };
 }

@@ -3,6 +3,7 @@
  * nothing here knows about the database. Durations are seconds, rates are given as numerator
  * and denominator (the engine's cohort rules decide them, see docs/metrics.md), counts are integers.
  */
+import type { Locale } from '../i18n/index.js';
 
 /** The report window, half-open `[from, to)`, and the IANA zone its days and hours are taken in. */
 export type ChartPeriod = {
@@ -111,4 +112,6 @@ export type ChartSize = 'slack' | 'square';
 export type RenderOptions = {
   /** Defaults to 'slack' (800×450 logical, 1600×900 PNG). */
   size?: ChartSize;
+  /** Language of titles, labels, legends and notes; 'ar' also lays them out right-to-left. Defaults to 'en'. */
+  locale?: Locale;
 };

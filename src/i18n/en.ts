@@ -6,17 +6,21 @@
 import { common } from './en/common.js';
 import { answers } from './en/answers.js';
 import { blocks } from './en/blocks.js';
+import { charts } from './en/charts.js';
 import { command } from './en/command.js';
 import { home } from './en/home.js';
 import { pulse } from './en/pulse.js';
+import { tables } from './en/tables.js';
 import { team } from './en/team.js';
 
 export const en = {
   common,
   answers,
   blocks,
+  charts,
   command,
   home,
   pulse,
+  tables,
   team,
 };

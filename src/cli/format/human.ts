@@ -1,6 +1,6 @@
 import { formatCount, formatDayLabel, humaniseDuration } from '../../charts/format.js';
 import type { DurationStats, Rate } from '../../metrics/index.js';
-import type { ColumnKind } from './columns.js';
+import type { ColumnKind } from '../../tables/index.js';
 import { formatInstant } from './window-text.js';
 
 /** Shown for a value that does not exist (no data, or a rate over nothing). */

@@ -1,7 +1,7 @@
 import type { OverviewReport } from '../../metrics/overview.js';
 import { change, duration, percent } from './human.js';
 import { formatCount } from '../../charts/format.js';
-import { kpiRows } from './sections/overview.js';
+import { kpiRows } from '../../tables/index.js';
 import { formatInstant, formatWindow } from './window-text.js';
 import { width } from './table.js';
 

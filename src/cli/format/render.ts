@@ -1,9 +1,9 @@
 import { chartForReport } from '../../charts/index.js';
 import type { ReportResult } from '../../metrics/index.js';
 import { UsageError } from '../usage-error.js';
-import { formatCsv } from './csv.js';
+import { reportCsv } from '../../tables/index.js';
 import { formatTable } from './report-table.js';
-import { sectionTable } from './sections/index.js';
+import { unknownSection } from './section-table.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'png'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -15,7 +15,7 @@ export type Format = (typeof FORMATS)[number];
  */
 export type RenderOptions = { section?: string; tz?: string };
 
-export { REPORT_SECTIONS } from './sections/index.js';
+export { REPORT_SECTIONS } from '../../tables/index.js';
 
 export async function render(result: ReportResult, format: Format, opts: RenderOptions = {}): Promise<string | Buffer> {
   if (opts.section !== undefined && (format === 'json' || format === 'png')) {
@@ -26,8 +26,12 @@ export async function render(result: ReportResult, format: Format, opts: RenderO
       return `${JSON.stringify(result, null, 2)}\n`;
     case 'table':
       return formatTable(result, opts);
-    case 'csv':
-      return formatCsv(sectionTable(result, opts.section));
+    case 'csv': {
+      // the CLI's CSV keeps its English headers: scripts read them
+      const out = reportCsv(result, { section: opts.section, locale: 'en' });
+      if (!out.ok) throw unknownSection(out);
+      return out.csv;
+    }
     case 'png': {
       const png = await chartForReport(result);
       if (!png) throw new UsageError(`no chart for the ${result.report} report; charts exist for messages, failures, agents and busy-hours`);

@@ -3,7 +3,8 @@ import type { ReportResult } from '../../metrics/index.js';
 import { gridLines, keyValueLines, words } from './table.js';
 import { heatmapLines } from './heatmap.js';
 import { overviewLines } from './overview-table.js';
-import { sectionsOf, sectionTable } from './sections/index.js';
+import { sectionsOf } from '../../tables/index.js';
+import { sectionTable } from './section-table.js';
 import { describeWindow, formatFilters, formatInstant } from './window-text.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Column, SectionTable } from './columns.js';
+import type { Column, SectionTable } from '../../tables/index.js';
 import { humanise } from './human.js';
 
 /** Wider grids with few rows are printed turned (one column per row), so lines stay readable. */

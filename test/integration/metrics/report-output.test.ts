@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../../src/cli/format/render.js';
-import { REPORT_SECTIONS } from '../../../src/cli/format/sections/index.js';
+import { REPORT_SECTIONS } from '../../../src/tables/index.js';
 import { REPORT_NAMES, runReport, type ReportResult } from '../../../src/metrics/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
 import { simulatedDayReports } from '../../helpers/simulated-day.js';

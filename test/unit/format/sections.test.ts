@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render } from '../../../src/cli/format/render.js';
-import { REPORT_SECTIONS } from '../../../src/cli/format/sections/index.js';
+import { REPORT_SECTIONS } from '../../../src/tables/index.js';
 import { UsageError } from '../../../src/cli/usage-error.js';
 import { busyHours, messages, overview } from './hand-made.js';
 import { csvObjects } from './parse-csv.js';

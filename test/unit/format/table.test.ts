@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, tableOf, text } from '../../../src/cli/format/columns.js';
+import { count, tableOf, text } from '../../../src/tables/columns.js';
 import { render } from '../../../src/cli/format/render.js';
 import { gridLines, shorten } from '../../../src/cli/format/table.js';
 import { formatWindow } from '../../../src/cli/format/window-text.js';

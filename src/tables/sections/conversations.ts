@@ -1,6 +1,6 @@
-import type { ConversationsReport } from '../../../metrics/conversations.js';
-import type { DurationStats } from '../../../metrics/index.js';
-import { count, entries, stats, tableOf, text, type ReportSections } from '../columns.js';
+import type { ConversationsReport } from '../../metrics/conversations.js';
+import type { DurationStats } from '../../metrics/index.js';
+import { count, entries, stats, tableOf, text, type ColumnName, type ReportSections } from '../columns.js';
 
 type Clock = 'wall' | 'business';
 type DurationRow = { metric: string; clock: Clock; stats: DurationStats };
@@ -22,7 +22,7 @@ function bucketRows(r: ConversationsReport) {
   ]);
 }
 
-const keyed = (key: string) => [text<{ key: string; value: number }>(key, (x) => x.key), count<{ key: string; value: number }>('count', (x) => x.value)];
+const keyed = (key: ColumnName) => [text<{ key: string; value: number }>(key, (x) => x.key), count<{ key: string; value: number }>('count', (x) => x.value)];
 
 export const conversationsSections: ReportSections<ConversationsReport> = {
   main: 'totals',

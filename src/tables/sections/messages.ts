@@ -1,4 +1,4 @@
-import type { MessageCounts, MessagesChannel, MessagesReport } from '../../../metrics/messages.js';
+import type { MessageCounts, MessagesChannel, MessagesReport } from '../../metrics/messages.js';
 import { count, date, rate, tableOf, text, type Column, type ReportSections } from '../columns.js';
 
 /** The message metrics every scope shares (all channels, one channel). */

@@ -1,4 +1,4 @@
-import type { FailuresReport } from '../../../metrics/failures.js';
+import type { FailuresReport } from '../../metrics/failures.js';
 import { count, date, entries, rate, tableOf, text, type ReportSections } from '../columns.js';
 
 export const failuresSections: ReportSections<FailuresReport> = {

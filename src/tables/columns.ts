@@ -1,4 +1,11 @@
-import type { DurationStats, Rate } from '../../metrics/index.js';
+import type { Catalog } from '../i18n/index.js';
+import type { DurationStats, Rate } from '../metrics/index.js';
+
+/**
+ * Every column's name, from the catalog's header list: a column without a header in English and
+ * Arabic does not compile. `''` is the nameless duration figure of a row that is one figure.
+ */
+export type ColumnName = keyof Catalog['tables']['columns'] | '';
 
 /**
  * A report section as a table of named columns, one row per thing (a day, a channel, an
@@ -13,7 +20,7 @@ import type { DurationStats, Rate } from '../../metrics/index.js';
 export type ColumnKind = 'text' | 'count' | 'number' | 'fraction' | 'seconds' | 'rate' | 'stats' | 'instant' | 'flag' | 'date';
 
 export type Column<T> = {
-  name: string;
+  name: ColumnName;
   kind: ColumnKind;
   get: (row: T) => unknown;
   /** header in the text table (default: the name in words) */
@@ -49,16 +56,16 @@ export function tableOf<T>(rows: readonly T[], columns: Column<T>[]): SectionTab
   return { columns: columns as Column<never>[], rows: [...rows] };
 }
 
-export const text = <T>(name: string, get: (r: T) => unknown, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'text', get, ...extra });
-export const count = <T>(name: string, get: (r: T) => number | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'count', get, ...extra });
-export const num = <T>(name: string, get: (r: T) => number | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'number', get, ...extra });
-export const fraction = <T>(name: string, get: (r: T) => number | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'fraction', get, ...extra });
-export const seconds = <T>(name: string, get: (r: T) => number | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'seconds', get, ...extra });
-export const rate = <T>(name: string, get: (r: T) => Rate, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'rate', get, ...extra });
-export const stats = <T>(name: string, get: (r: T) => DurationStats, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'stats', get, ...extra });
-export const instant = <T>(name: string, get: (r: T) => string | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'instant', get, ...extra });
-export const date = <T>(name: string, get: (r: T) => string | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'date', get, ...extra });
-export const flag = <T>(name: string, get: (r: T) => boolean, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'flag', get, ...extra });
+export const text = <T>(name: ColumnName, get: (r: T) => unknown, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'text', get, ...extra });
+export const count = <T>(name: ColumnName, get: (r: T) => number | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'count', get, ...extra });
+export const num = <T>(name: ColumnName, get: (r: T) => number | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'number', get, ...extra });
+export const fraction = <T>(name: ColumnName, get: (r: T) => number | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'fraction', get, ...extra });
+export const seconds = <T>(name: ColumnName, get: (r: T) => number | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'seconds', get, ...extra });
+export const rate = <T>(name: ColumnName, get: (r: T) => Rate, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'rate', get, ...extra });
+export const stats = <T>(name: ColumnName, get: (r: T) => DurationStats, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'stats', get, ...extra });
+export const instant = <T>(name: ColumnName, get: (r: T) => string | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'instant', get, ...extra });
+export const date = <T>(name: ColumnName, get: (r: T) => string | null, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'date', get, ...extra });
+export const flag = <T>(name: ColumnName, get: (r: T) => boolean, extra: Partial<Column<T>> = {}): Column<T> => ({ name, kind: 'flag', get, ...extra });
 
 /** `{ a: 1, b: 2 }` → rows `{ key: 'a', value: 1 }`…, for tidy tables of by-key counts. */
 export function entries<V>(record: Record<string, V>): { key: string; value: V }[] {

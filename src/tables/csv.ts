@@ -1,27 +1,35 @@
-import type { DurationStats, Rate } from '../../metrics/index.js';
-import type { Column, SectionTable } from './columns.js';
+import { messages, type Locale } from '../i18n/index.js';
+import type { DurationStats, Rate } from '../metrics/index.js';
+import type { Column, ColumnName, SectionTable } from './columns.js';
 
 /**
  * One section as RFC 4180 CSV: a header row of named columns (always, even with no rows),
  * CRLF line ends, fields quoted when they hold a comma, quote, CR or LF. Values stay raw:
  * fractions as fractions, durations in seconds (to the millisecond), instants as ISO UTC.
+ * Only the header row speaks `locale` (the catalog's `tables` area): values are for machines.
  */
-export function formatCsv(table: SectionTable): string {
+export function formatCsv(table: SectionTable, locale: Locale = 'en'): string {
   const columns = (table.columns as Column<unknown>[]).filter((c) => !c.tableOnly);
-  const header = columns.flatMap(csvNames);
+  const header = columns.flatMap((c) => csvNames(c, locale));
   const rows = table.rows.map((row) => columns.flatMap((c) => csvValues(c, c.get(row))));
   return [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvNames(c: Column<unknown>): string[] {
+/** The catalog's header of a column; the nameless one (`''`) has none. */
+export function columnHeader(name: ColumnName, locale: Locale): string {
+  return name ? messages(locale).tables.columns[name] : '';
+}
+
+function csvNames(c: Column<unknown>, locale: Locale): string[] {
+  const m = messages(locale).tables;
   switch (c.kind) {
     case 'rate':
-      return [c.name, `${c.name}Numerator`, `${c.name}Denominator`];
+      return m.rateColumns(columnHeader(c.name, locale));
     case 'stats':
       // a stats column without a name (the row is one duration figure) gives count, avgSec…
-      return ['Count', 'AvgSec', 'MedianSec', 'P90Sec', 'MaxSec'].map((s) => (c.name ? `${c.name}${s}` : `${s[0]!.toLowerCase()}${s.slice(1)}`));
+      return m.statsColumns(columnHeader(c.name, locale));
     default:
-      return [c.name];
+      return [columnHeader(c.name, locale)];
   }
 }
 

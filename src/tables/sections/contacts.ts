@@ -1,4 +1,4 @@
-import type { ContactsReport } from '../../../metrics/contacts.js';
+import type { ContactsReport } from '../../metrics/contacts.js';
 import { count, rate, tableOf, text, type ReportSections } from '../columns.js';
 
 /** Every source any of the by-source figures names, known ones first. */

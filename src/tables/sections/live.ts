@@ -1,4 +1,4 @@
-import type { LiveReport } from '../../../metrics/live.js';
+import type { LiveReport } from '../../metrics/live.js';
 import { count, instant, seconds, tableOf, text, type ReportSections } from '../columns.js';
 
 export const liveSections: ReportSections<LiveReport> = {

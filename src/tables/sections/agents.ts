@@ -1,5 +1,5 @@
-import type { AgentRow, AgentsReport } from '../../../metrics/agents.js';
-import type { DurationStats } from '../../../metrics/index.js';
+import type { AgentRow, AgentsReport } from '../../metrics/agents.js';
+import type { DurationStats } from '../../metrics/index.js';
 import { count, flag, seconds, stats, tableOf, text, type ReportSections } from '../columns.js';
 
 /** What the table's note column says about a row: too few values to rank, or an outlier. */

@@ -1,5 +1,5 @@
-import { formatHour } from '../../../charts/format.js';
-import type { BusyHoursReport } from '../../../metrics/busy-hours.js';
+import { formatHour } from '../../charts/format.js';
+import type { BusyHoursReport } from '../../metrics/busy-hours.js';
 import { count, fraction, num, seconds, tableOf, text, type ReportSections } from '../columns.js';
 
 /** The 168 weekday × hour cells as rows, each with every per-cell figure of the report. */

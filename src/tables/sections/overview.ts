@@ -1,4 +1,4 @@
-import type { OverviewKpi, OverviewReport } from '../../../metrics/overview.js';
+import type { OverviewKpi, OverviewReport } from '../../metrics/overview.js';
 import { fraction, instant, num, tableOf, text, type ReportSections } from '../columns.js';
 
 /** What each KPI's values are: counts, fractions in [0, 1] or seconds. */
