@@ -10,7 +10,10 @@ import type { SlackServices } from './types.js';
  * the channel the command came from.
  */
 export async function sendCsv(svc: SlackServices, userId: string, result: ReportResult, locale: Locale): Promise<void> {
-  const csv = reportCsv(result, { locale });
+  // The main section: no section name comes from Slack, so it cannot be unknown.
+  const exported = reportCsv(result, { locale });
+  if (!exported.ok) throw new Error(`no CSV section ${exported.section} in ${exported.report}`);
+  const csv = exported.csv;
   const dm = await openDm(svc.client, userId);
   const span = 'window' in result ? `-${localDay(result.window.from, result.window.tz)}..${localDay(result.window.to, result.window.tz, -1)}` : '';
   await uploadFile(svc.client, { channelId: dm, bytes: Buffer.from(csv, 'utf8'), filename: `wapulse-${result.report}${span}.csv`, title: `${result.report}${span}` });
