@@ -62,7 +62,7 @@ export async function startSlackHarness(
     post,
     async pulse(text, user, o = {}) {
       const body = slashCommandBody({
-        command: '/pulse', text, user_id: user, user_name: user.toLowerCase(), channel_id: o.channel ?? 'C_OPS', team_id: 'T1',
+        command: '/pulse', text, user_id: user, user_name: user.toLowerCase(), channel_id: o.channel ?? 'C0OPS', team_id: 'T1',
         response_url: fake.responseUrl(o.key ?? 'r1'), trigger_id: 't1',
       });
       const started = performance.now();
@@ -74,8 +74,8 @@ export async function startSlackHarness(
         type: 'block_actions',
         user: { id: user, name: user.toLowerCase() },
         team: { id: 'T1' },
-        channel: { id: o.channel ?? 'C_OPS' },
-        container: { type: 'message', channel_id: o.channel ?? 'C_OPS', is_ephemeral: true },
+        channel: { id: o.channel ?? 'C0OPS' },
+        container: { type: 'message', channel_id: o.channel ?? 'C0OPS', is_ephemeral: true },
         response_url: fake.responseUrl(o.key ?? 'r2'),
         trigger_id: 't2',
         actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }],

@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
 import { startSlackHarness, SIGNING_SECRET, type SlackHarness } from '../../helpers/slack-harness.js';
 import { eventBody, signedSlackRequest } from '../../helpers/slack-requests.js';
-import { textOf } from './pulse-flows.test.js';
+import { textOf } from './text-of.js';
 import { DAY, NOW, seedSlackDay } from './seed-day.js';
 
 const USERS = [
-  { id: 'U_BOSS', name: 'boss', locale: 'en-US' },
-  { id: 'U_ANA', name: 'ana', locale: 'en-US' },
+  { id: 'U0BOSS', name: 'boss', locale: 'en-US' },
+  { id: 'U0ANA', name: 'ana', locale: 'en-US' },
 ];
 
 describe.each(testDatabases)('ack and App Home on $name', (database) => {
@@ -19,7 +19,7 @@ describe.each(testDatabases)('ack and App Home on $name', (database) => {
     await seedSlackDay(store.db);
     h = await startSlackHarness(store, {
       now: () => NOW,
-      env: { REPORT_TZ: 'UTC', SUPERVISOR_SLACK_IDS: 'U_BOSS' },
+      env: { REPORT_TZ: 'UTC', SUPERVISOR_SLACK_IDS: 'U0BOSS' },
       fake: { users: USERS },
       tuning: { workingNoticeMs: 100 },
     });
@@ -41,7 +41,7 @@ describe.each(testDatabases)('ack and App Home on $name', (database) => {
       await released;
     });
     await isLocked;
-    const r = await h.pulse(`agents ${DAY}..${DAY}`, 'U_BOSS', { key: 'slow' });
+    const r = await h.pulse(`agents ${DAY}..${DAY}`, 'U0BOSS', { key: 'slow' });
     // The ack came back while the report was still blocked: it cannot have waited for it.
     expect(r.status).toBe(200);
     expect(h.fake.callsTo('response_url').filter((c) => c.key === 'slow' && textOf(c.args).includes('Ana Haddad'))).toHaveLength(0);
@@ -63,7 +63,7 @@ describe.each(testDatabases)('ack and App Home on $name', (database) => {
   };
 
   it('publishes the Home tab for a supervisor with today’s numbers and the queue', async () => {
-    const view = await openHome('U_BOSS');
+    const view = await openHome('U0BOSS');
     expect(view.type).toBe('home');
     const t = textOf(view);
     // today (3 Nov, to 10:00): the one waiting contact wrote at 09:45 → 15m in the queue, masked
@@ -71,9 +71,14 @@ describe.each(testDatabases)('ack and App Home on $name', (database) => {
     expect(t).toContain('15m');
   });
 
-  it('publishes the Home tab for an agent without the team’s numbers', async () => {
-    const view = await openHome('U_ANA');
+  it('publishes the Home tab for an agent: the queue’s size and longest wait, not who waits', async () => {
+    const view = await openHome('U0ANA');
     const t = textOf(view);
-    expect(t).toContain('+97150•••6543');
+    // one contact waiting since 09:45 → 15m; members who are not supervisors see no contacts
+    expect(t).toContain('15m');
+    expect(t).not.toContain('+97150•••6543');
+    expect(t).not.toContain('Hessa');
+    // ...and no team KPI (received today: 1 message; the supervisor's Home shows it)
+    expect(t).toContain('/pulse me');
   });
 });

@@ -4,25 +4,14 @@ import { startSlackHarness, SIGNING_SECRET, type SlackHarness } from '../../help
 import { signedSlackRequest, slashCommandBody } from '../../helpers/slack-requests.js';
 import { decodePng } from '../../unit/charts/png.js';
 import { DAY, NOW, seedSlackDay, WAITING_WA_ID } from './seed-day.js';
-
-// Everything readable in a message: block texts, fields, alt texts, button labels, fallback.
-export function textOf(message: unknown): string {
-  const out: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(message);
-  return out.join('\n');
-}
+import { textOf } from './text-of.js';
 
 const USERS = [
-  { id: 'U_BOSS', name: 'boss', locale: 'en-US', email: 'boss@example.com' },
-  { id: 'U_LEAD', name: 'lead', locale: 'en-GB' },
-  { id: 'U_ANA', name: 'ana', locale: 'en-US', email: 'ana@example.com' },
-  { id: 'U_OMAR', name: 'omar', locale: 'ar-SA', email: 'omar@example.com' },
-  { id: 'U_GUEST', name: 'guest', locale: 'en-US' },
+  { id: 'U0BOSS', name: 'boss', locale: 'en-US', email: 'boss@example.com' },
+  { id: 'U0LEAD', name: 'lead', locale: 'en-GB' },
+  { id: 'U0ANA', name: 'ana', locale: 'en-US', email: 'ana@example.com' },
+  { id: 'U0OMAR', name: 'omar', locale: 'ar-SA', email: 'omar@example.com' },
+  { id: 'U0GUEST', name: 'guest', locale: 'en-US' },
 ];
 const PERIOD = `${DAY}..${DAY}`;
 
@@ -34,8 +23,8 @@ describe.each(testDatabases)('/pulse against a fake Slack on $name', (database) 
     await seedSlackDay(store.db);
     h = await startSlackHarness(store, {
       now: () => NOW,
-      env: { REPORT_TZ: 'UTC', SUPERVISOR_SLACK_IDS: 'U_BOSS', SUPERVISOR_GROUP: 'S_LEADS', PUBLIC_URL: 'http://placeholder.invalid' },
-      fake: { users: USERS, userGroups: { S_LEADS: ['U_LEAD'] } },
+      env: { REPORT_TZ: 'UTC', SUPERVISOR_SLACK_IDS: 'U0BOSS', SUPERVISOR_GROUP: 'S0LEADS', PUBLIC_URL: 'http://placeholder.invalid' },
+      fake: { users: USERS, userGroups: { S0LEADS: ['U0LEAD'] } },
     });
   });
   afterEach(async () => {
@@ -44,7 +33,7 @@ describe.each(testDatabases)('/pulse against a fake Slack on $name', (database) 
   });
 
   /** Sends /pulse and waits for the answer posted to its response_url. */
-  const ask = async (text: string, user = 'U_BOSS', key = `k-${Math.random()}`) => {
+  const ask = async (text: string, user = 'U0BOSS', key = `k-${Math.random()}`) => {
     const r = await h.pulse(text, user, { key });
     expect(r.status).toBe(200);
     const [answer] = await h.fake.waitFor('response_url', 1, 10_000, (c) => c.key === key);
@@ -97,22 +86,22 @@ describe.each(testDatabases)('/pulse against a fake Slack on $name', (database) 
 
   it('shows /pulse me to linked agents (by slack_user_id and by email), in their language', async () => {
     // ana: median 180 s is the fastest of (180, 500) → rank 1
-    const ana = textOf(await ask(`me ${PERIOD}`, 'U_ANA'));
+    const ana = textOf(await ask(`me ${PERIOD}`, 'U0ANA'));
     expect(ana).toContain('3m');
     expect(ana).toMatch(/#?1\b/);
     expect(ana).not.toContain('Omar Said');
-    // omar is linked through users.lookupByEmail(omar@example.com) → U_OMAR; his Slack locale is ar-SA
-    const omar = textOf(await ask(`me ${PERIOD}`, 'U_OMAR'));
+    // omar is linked through users.lookupByEmail(omar@example.com) → U0OMAR; his Slack locale is ar-SA
+    const omar = textOf(await ask(`me ${PERIOD}`, 'U0OMAR'));
     expect(omar).toContain('8m'.replace('m', 'د')); // 500 s = 8د 20ث in Arabic units
     expect(omar).toMatch(/[\u0600-\u06FF]/);
     expect(h.fake.callsTo('users.lookupByEmail').map((c) => c.args.email)).toContain('omar@example.com');
   });
 
   it('refuses team reports to members who are not supervisors, and admits the supervisor group', async () => {
-    const refused = textOf(await ask(`agents ${PERIOD}`, 'U_GUEST'));
+    const refused = textOf(await ask(`agents ${PERIOD}`, 'U0GUEST'));
     expect(refused).toContain('/pulse me');
     expect(refused).not.toContain('Ana Haddad');
-    const lead = textOf(await ask(`agents ${PERIOD}`, 'U_LEAD'));
+    const lead = textOf(await ask(`agents ${PERIOD}`, 'U0LEAD'));
     expect(lead).toContain('Ana Haddad');
   });
 
@@ -132,7 +121,7 @@ describe.each(testDatabases)('/pulse against a fake Slack on $name', (database) 
     await ask('live csv');
     const [done] = await h.fake.waitFor('files.completeUploadExternal', 1, 10_000);
     const dm = h.fake.callsTo('conversations.open')[0]!;
-    expect(dm.args.users).toBe('U_BOSS');
+    expect(dm.args.users).toBe('U0BOSS');
     const file = [...h.fake.uploads.values()].find((u) => u.filename.endsWith('.csv'))!;
     const csv = file.bytes.toString('utf8');
     expect(csv).toContain('+97150•••6543');
@@ -141,12 +130,12 @@ describe.each(testDatabases)('/pulse against a fake Slack on $name', (database) 
   });
 
   it('shares an answer to the channel with its chart uploaded there', async () => {
-    await ask(`agents ${PERIOD} share`, 'U_BOSS');
+    expect((await h.pulse(`agents ${PERIOD} share`, 'U0BOSS')).status).toBe(200);
     const [post] = await h.fake.waitFor('chat.postMessage', 1, 10_000);
-    expect(post!.args.channel).toBe('C_OPS');
+    expect(post!.args.channel).toBe('C0OPS');
     expect(textOf(post!.args)).toContain('Ana Haddad');
     const [complete] = await h.fake.waitFor('files.completeUploadExternal', 1, 10_000);
-    expect(complete!.args.channel_id).toBe('C_OPS');
+    expect(complete!.args.channel_id).toBe('C0OPS');
     const png = [...h.fake.uploads.values()].find((u) => u.filename.endsWith('.png'))!;
     expect((await decodePng(png.bytes)).width).toBeGreaterThan(500);
   });
@@ -159,18 +148,20 @@ describe.each(testDatabases)('/pulse against a fake Slack on $name', (database) 
 
   it('retries a rate-limited call after Retry-After', async () => {
     h.fake.script('chat.postMessage', { ratelimited: 1 }, { times: 1 });
-    await h.pulse(`overview ${PERIOD} share`, 'U_BOSS');
+    await h.pulse(`overview ${PERIOD} share`, 'U0BOSS');
     const calls = await h.fake.waitFor('chat.postMessage', 2, 15_000);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(1000);
   });
 
   it('refuses unsigned, stale and forged requests with 401', async () => {
-    const body = slashCommandBody({ command: '/pulse', text: 'help', user_id: 'U_BOSS', user_name: 'boss', channel_id: 'C', team_id: 'T1', response_url: h.fake.responseUrl('x'), trigger_id: 't' });
+    const body = slashCommandBody({ command: '/pulse', text: 'help', user_id: 'U0BOSS', user_name: 'boss', channel_id: 'C', team_id: 'T1', response_url: h.fake.responseUrl('x'), trigger_id: 't' });
     expect((await h.post(body, { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(401);
     const stale = Math.floor(Date.now() / 1000) - 6 * 60; // Bolt allows 5 minutes
     expect((await h.post(body, signedSlackRequest(SIGNING_SECRET, body, { timestamp: stale }))).status).toBe(401);
     expect((await h.post(body, signedSlackRequest('not-the-secret-at-all', body))).status).toBe(401);
     expect((await h.post(body, signedSlackRequest(SIGNING_SECRET, body))).status).toBe(200);
+    // only the genuine request was answered
+    await h.fake.waitFor('response_url', 1, 10_000, (c) => c.key === 'x');
     expect(h.fake.callsTo('response_url').filter((c) => c.key === 'x')).toHaveLength(1);
   });
 });

@@ -7,9 +7,9 @@ import { seedAgent, seedAssignment, seedChannel, seedContact, seedConversation, 
  * 10:00. Ten contact-opened conversations, one per hour from 00:00, each answered and closed by
  * its agent; one broadcast that failed; and one contact waiting unassigned at "now".
  *
- * - ana (Ana Haddad, linked by slack_user_id U_ANA): hours 0–4, first response 60, 120, 180, 240,
+ * - ana (Ana Haddad, linked by slack_user_id U0ANA): hours 0–4, first response 60, 120, 180, 240,
  *   300 s; closed 600, 1200, 1800, 2400, 3000 s after the open; her replies delivered and read.
- * - omar (Omar Said, email omar@example.com → U_OMAR by users.lookupByEmail): hours 5–9, first
+ * - omar (Omar Said, email omar@example.com → U0OMAR by users.lookupByEmail): hours 5–9, first
  *   response 300, 400, 500, 600, 700 s; closed 3000, 3100, 3200, 3300, 3400 s after the open;
  *   his replies delivered, never read.
  * - broadcast fail-1 at 12:00: failed with 131047, no other status.
@@ -23,7 +23,7 @@ export const WAITING_WA_ID = '971509876543';
 
 export async function seedSlackDay(db: Kysely<Database>): Promise<void> {
   await seedChannel(db, CH, CH_DISPLAY);
-  await seedAgent(db, { id: 'ana', name: 'Ana Haddad', team: 'Support', slackUserId: 'U_ANA' });
+  await seedAgent(db, { id: 'ana', name: 'Ana Haddad', team: 'Support', slackUserId: 'U0ANA' });
   await seedAgent(db, { id: 'omar', name: 'Omar Said', team: 'Support' });
   await db.updateTable('agents').set({ email: 'omar@example.com' }).where('id', '=', 'omar').execute();
   const at = (hour: number, sec = 0) => new Date(Date.parse(`${DAY}T00:00:00Z`) + hour * 3_600_000 + sec * 1000).toISOString();
