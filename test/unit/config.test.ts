@@ -110,3 +110,42 @@ describe('loadConfig messages a newcomer can act on', () => {
     expect(loadConfig({ CHART_BACKEND: 'napi-rs' }).chartBackend).toBe('napi-rs');
   });
 });
+
+describe('Slack settings', () => {
+  const base = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'signing-secret-123' };
+  it('reads the app token, URLs, supervisors and default language', () => {
+    const c = loadConfig({
+      ...base,
+      SLACK_APP_TOKEN: 'xapp-1-A1-xyz',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+      PUBLIC_URL: 'https://wapulse.example.com/',
+      SUPERVISOR_SLACK_IDS: 'U0123ABCD, W0456EFGH',
+      SUPERVISOR_GROUP: 'S0LEADS',
+      DEFAULT_LOCALE: 'ar',
+    }).slack!;
+    expect(c.appToken).toBe('xapp-1-A1-xyz');
+    // the Web API client joins method names onto the base: it needs the trailing slash; links must not double it
+    expect(c.apiUrl).toBe('http://127.0.0.1:9999/api/');
+    expect(c.publicUrl).toBe('https://wapulse.example.com');
+    expect([...c.supervisorIds]).toEqual(['U0123ABCD', 'W0456EFGH']);
+    expect([c.supervisorGroup, c.defaultLocale]).toEqual(['S0LEADS', 'ar']);
+    expect(loadConfig(base).slack).toMatchObject({ appToken: undefined, publicUrl: undefined, defaultLocale: 'en' });
+  });
+  it('names each malformed Slack setting', () => {
+    const problems = (() => {
+      try {
+        loadConfig({ ...base, SLACK_APP_TOKEN: 'xoxb-wrong', SUPERVISOR_SLACK_IDS: 'layla', SUPERVISOR_GROUP: 'leads', DEFAULT_LOCALE: 'fr', PUBLIC_URL: 'not a url' });
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    })();
+    expect(problems).toEqual(expect.arrayContaining([
+      'SLACK_APP_TOKEN must start with xapp-',
+      'SUPERVISOR_SLACK_IDS must be Slack user ids like U0123ABCD,U0456EFGH',
+      'SUPERVISOR_GROUP must be a user group id like S0123ABCD',
+      'DEFAULT_LOCALE must be en or ar',
+      'PUBLIC_URL must be an http(s) URL like https://wapulse.example.com',
+    ]));
+  });
+});

@@ -9,6 +9,7 @@ import { parsePulse, pulseProblemText, type PulseCommand } from '../command/inde
 import { maskReportPhones } from '../mask/index.js';
 import { answerMessage } from './answer-message.js';
 import { callerLocale } from './caller-locale.js';
+import { withFilterNames } from './filter-names.js';
 import { planChart } from './chart-delivery.js';
 import { sendCsv } from './csv-export.js';
 import { reportRequest } from './report-request.js';
@@ -100,7 +101,7 @@ async function build(svc: SlackServices, caller: Caller, cmd: Asked, locale: Loc
   const message =
     cmd.kind === 'me'
       ? meAnswer(result as AgentsReport, agent!.id, ctx)
-      : answerMessage(result, ctx, { page: opts.page, command: rerun, tz: svc.config.reports.tz });
+      : answerMessage(await withFilterNames(svc, result), ctx, { page: opts.page, command: rerun, tz: svc.config.reports.tz });
   return { kind: 'answer', message, after: plan.after };
 }
 

@@ -36,7 +36,7 @@ describe('help and version', () => {
     expect(report.stdout).toMatch(/^usage: wapulse report <name> \[options\]/);
     expect(report.stdout).toContain('--from D --to D');
     const demo = await wapulse(['demo', '-h'], { cwd });
-    expect([demo.code, demo.stdout.split('\n')[0]]).toEqual([0, 'usage: wapulse demo [--no-serve]']);
+    expect([demo.code, demo.stdout.split('\n')[0]]).toEqual([0, 'usage: wapulse demo [--no-serve] [--slack [--slack-rounds N]]']);
   });
 });
 

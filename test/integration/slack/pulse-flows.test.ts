@@ -112,6 +112,17 @@ describe.each(testDatabases)('/pulse against a fake Slack on $name', (database) 
     expect(t).not.toMatch(/[\u0660-\u0669]/); // no Arabic-Indic digits
   });
 
+  it('filters by a mentioned agent and by a typed number, named in words in the answer', async () => {
+    // <@U0ANA|ana> is linked to agent ana by slack_user_id: only her row
+    const ana = textOf(await ask(`agents ${PERIOD} agent:<@U0ANA|ana>`));
+    expect(ana).toContain('Ana Haddad');
+    expect(ana).not.toContain('Omar Said');
+    // the business number typed with spaces; shown masked: +97104 … 0100
+    const byNumber = textOf(await ask(`messages ${PERIOD} number:+971 04 555 0100`));
+    expect(byNumber).toContain('+97104•••0100');
+    expect(byNumber).toContain('90.9 %');
+  });
+
   it('names a bad period or an unknown agent in one short line', async () => {
     expect(textOf(await ask('agents lastweek'))).toMatch(/lastweek/);
     expect(textOf(await ask(`agents ${PERIOD} agent:nobody`))).toMatch(/nobody/);
