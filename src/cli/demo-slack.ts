@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import type { RequestListener, ServerResponse } from 'node:http';
 import type { KnownBlock } from '@slack/types';
 import type { SlackConfig } from '../config.js';
 import { blockKitBuilderUrl, startFakeSlack, type FakeSlack } from '../fake-slack/index.js';
@@ -16,28 +17,33 @@ const DEMO_USERS = [
   { id: 'U05PRIYA03', name: 'priya', realName: 'Priya Nair', locale: 'en-GB', email: 'priya@desert-bloom.example' },
 ];
 
-const TOUR: { text: string; user: string }[] = [
-  { text: 'help', user: SUPERVISOR },
-  { text: 'overview 7d', user: SUPERVISOR },
-  { text: 'messages 7d', user: SUPERVISOR },
-  { text: 'failures 7d', user: SUPERVISOR },
-  { text: 'agents 7d', user: SUPERVISOR },
-  { text: 'busy 7d', user: SUPERVISOR },
-  { text: 'contacts 7d', user: SUPERVISOR },
-  { text: 'conversations 7d', user: SUPERVISOR },
-  { text: 'live', user: SUPERVISOR },
-  { text: 'me 7d', user: 'U05LAYLA01' },
-  { text: 'me 7d', user: 'U05PRIYA03' },
-  { text: 'agents 7d', user: 'U05PRIYA03' },
+type Step = { kind: 'command'; text: string; user: string } | { kind: 'home'; user: string };
+
+const TOUR: Step[] = [
+  { kind: 'command', text: 'help', user: SUPERVISOR },
+  { kind: 'command', text: 'overview 7d', user: SUPERVISOR },
+  { kind: 'command', text: 'messages 7d', user: SUPERVISOR },
+  { kind: 'command', text: 'failures 7d', user: SUPERVISOR },
+  { kind: 'command', text: 'agents 7d', user: SUPERVISOR },
+  { kind: 'command', text: 'busy 7d', user: SUPERVISOR },
+  { kind: 'command', text: 'contacts 7d', user: SUPERVISOR },
+  { kind: 'command', text: 'conversations 7d', user: SUPERVISOR },
+  { kind: 'command', text: 'live', user: SUPERVISOR },
+  { kind: 'command', text: 'me 7d', user: 'U05LAYLA01' },
+  { kind: 'command', text: 'me 7d', user: 'U05PRIYA03' },
+  { kind: 'command', text: 'agents 7d', user: 'U05PRIYA03' },
+  { kind: 'home', user: SUPERVISOR },
+  { kind: 'home', user: 'U05LAYLA01' },
 ];
 
-export type TourResult = { text: string; user: string; ackMs: number[]; answerMs: number[] };
+export type TourResult = Step & { ackMs: number[]; answerMs: number[] };
 
 /**
  * `demo --slack`: the Slack app against a fake Slack Web API on loopback, driven by signed
  * /pulse requests to its real Bolt receiver — what a workspace would see, printed as text with a
- * Block Kit Builder link per answer, and how long each took (ack, and the full answer through
- * response_url), median of `rounds`.
+ * Block Kit Builder link per answer, and how long each took, median of `rounds`: the ack (request
+ * in → 200 out, timed in the server) and the full answer (request sent → the answer posted to
+ * response_url, as the fake Slack records it).
  */
 export async function slackTour(app: AppContext, opts: { rounds: number; say: (s: string) => void }): Promise<TourResult[]> {
   const fake = await startFakeSlack({ users: DEMO_USERS });
@@ -49,7 +55,8 @@ export async function slackTour(app: AppContext, opts: { rounds: number; say: (s
     defaultLocale: 'en',
   };
   const slackApp = createSlackApp({ ...app, slack, tuning: { workingNoticeMs: 60_000 } });
-  const server = await startHttpServer(app, 0, '127.0.0.1', slackApp.httpListener);
+  const acks = timedAcks(slackApp.httpListener!);
+  const server = await startHttpServer(app, 0, '127.0.0.1', acks.listener);
   // The chart links point at this server, known only once it listens.
   slack.publicUrl = server.url;
   await slackApp.start();
@@ -60,14 +67,17 @@ export async function slackTour(app: AppContext, opts: { rounds: number; say: (s
       const r: TourResult = { ...step, ackMs: [], answerMs: [] };
       let shown: { blocks: KnownBlock[] } | undefined;
       for (let i = 0; i < opts.rounds; i++) {
-        const timed = await ask(server.url, fake, slack.signingSecret, step, `${results.length}-${i}`);
-        r.ackMs.push(timed.ackMs);
+        const key = `${results.length}-${i}`;
+        const timed = step.kind === 'home' ? await openHome(server.url, fake, slack.signingSecret, step, key) : await ask(server.url, fake, slack.signingSecret, step, key);
+        r.ackMs.push(acks.last());
         r.answerMs.push(timed.answerMs);
         shown ??= timed.answer;
       }
       results.push(r);
-      opts.say(`\n/pulse ${step.text}   (as ${DEMO_USERS.find((u) => u.id === step.user)!.name}; ack ${median(r.ackMs).toFixed(0)} ms, answer ${median(r.answerMs).toFixed(0)} ms)\n`);
-      const link = blockKitBuilderUrl({ method: 'response_url', args: { blocks: shown?.blocks ?? [] } });
+      const what = step.kind === 'home' ? 'App Home opened' : `/pulse ${step.text}`;
+      const as = DEMO_USERS.find((u) => u.id === step.user)!.name;
+      opts.say(`\n${what}   (as ${as}; ack ${median(r.ackMs).toFixed(0)} ms, ${step.kind === 'home' ? 'published' : 'answer'} ${median(r.answerMs).toFixed(0)} ms)\n`);
+      const link = blockKitBuilderUrl(step.kind === 'home' ? { method: 'views.publish', args: { view: { type: 'home', blocks: shown?.blocks ?? [] } } } : { method: 'response_url', args: { blocks: shown?.blocks ?? [] } });
       opts.say(`${messageAsText(shown?.blocks ?? [])}\n  Block Kit Builder: ${link}\n`);
     }
   } finally {
@@ -78,24 +88,66 @@ export async function slackTour(app: AppContext, opts: { rounds: number; say: (s
   return results;
 }
 
-async function ask(base: string, fake: FakeSlack, secret: string, step: { text: string; user: string }, key: string) {
+type Timed = { answerMs: number; answer: { blocks: KnownBlock[] } };
+
+/** A signed /pulse, timed to its answer on response_url. */
+async function ask(base: string, fake: FakeSlack, secret: string, step: Extract<Step, { kind: 'command' }>, key: string): Promise<Timed> {
   const body = new URLSearchParams({
     command: '/pulse', text: step.text, user_id: step.user, user_name: step.user, channel_id: 'C05DEMOOPS', team_id: 'T05DEMO',
     response_url: fake.responseUrl(key), trigger_id: `t-${key}`,
   }).toString();
+  const startedAt = await signedPost(base, secret, body, 'application/x-www-form-urlencoded');
+  const [answer] = await fake.waitFor('response_url', 1, 60_000, (c) => c.key === key);
+  return { answerMs: answer!.at - startedAt, answer: answer!.args as Timed['answer'] };
+}
+
+/** A signed app_home_opened event, timed to its views.publish. */
+async function openHome(base: string, fake: FakeSlack, secret: string, step: Extract<Step, { kind: 'home' }>, key: string): Promise<Timed> {
+  const seen = fake.callsTo('views.publish').length;
+  const body = JSON.stringify({
+    type: 'event_callback', team_id: 'T05DEMO', api_app_id: 'A05DEMO', event_id: `Ev${key}`, event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'app_home_opened', user: step.user, channel: 'D05DEMO', tab: 'home', event_ts: `${Date.now() / 1000}` },
+  });
+  const startedAt = await signedPost(base, secret, body, 'application/json');
+  const calls = await fake.waitFor('views.publish', seen + 1, 60_000);
+  const view = calls[seen]!.args.view as { blocks: KnownBlock[] };
+  return { answerMs: calls[seen]!.at - startedAt, answer: view };
+}
+
+/** POSTs `body` signed as Slack signs (v0, HMAC-SHA256 over "v0:ts:body"); returns when it was sent. */
+async function signedPost(base: string, secret: string, body: string, contentType: string): Promise<number> {
   const ts = Math.floor(Date.now() / 1000).toString();
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
   const startedAt = Date.now();
-  const started = performance.now();
   const res = await fetch(`${base}/slack/events`, {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': signature },
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': signature },
   });
   await res.arrayBuffer();
-  const ackMs = performance.now() - started;
-  const [answer] = await fake.waitFor('response_url', 1, 60_000, (c) => c.key === key);
-  return { ackMs, answerMs: answer!.at - startedAt, answer: answer!.args as { blocks: KnownBlock[] } };
+  return startedAt;
+}
+
+/**
+ * Times each ack where it happens: from the request reaching Bolt's listener to the 200 handed to
+ * the socket (res.end). Timing it from this process's own fetch would add the report's work: the
+ * embedded database computes on this same thread, and the client could only read the ack
+ * between two of its queries. Requests are sent one at a time, so the last one is the one asked.
+ */
+function timedAcks(listener: RequestListener) {
+  let last = Number.NaN;
+  return {
+    last: () => last,
+    listener: ((req, res) => {
+      const arrived = performance.now();
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.end = ((...args: unknown[]) => {
+        last = performance.now() - arrived;
+        return end(...args);
+      }) as ServerResponse['end'];
+      listener(req, res);
+    }) as RequestListener,
+  };
 }
 
 export function median(xs: number[]): number {

@@ -4,6 +4,7 @@ import { parsePageValue } from '../../blocks/agents-page.js';
 import { publishHome } from '../../services/home.js';
 import { handlePulse } from '../../services/pulse.js';
 import type { Caller, SlackServices } from '../../services/types.js';
+import { afterAck } from '../after-ack.js';
 
 /**
  * Buttons on answers and on the Home tab. Each acks first, then re-runs the command its value
@@ -18,19 +19,23 @@ export function register(app: App, svc: SlackServices): void {
   });
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.csv, async ({ ack, body, action, respond }) => {
     await ack();
+    await afterAck();
     await handlePulse(svc, caller(body, respond), `${action.value ?? ''} csv`);
   });
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, body, action, respond }) => {
     await ack();
+    await afterAck();
     await handlePulse(svc, caller(body, respond), `${action.value ?? ''} share`);
   });
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.page, async ({ ack, body, action, respond }) => {
     await ack();
+    await afterAck();
     const page = parsePageValue(action.value ?? '');
     if (page) await handlePulse(svc, caller(body, respond), page.command, { page: page.page });
   });
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.homeRefresh, async ({ ack, body }) => {
     await ack();
+    await afterAck();
     try {
       await publishHome(svc, body.user.id);
     } catch (err) {
