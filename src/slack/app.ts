@@ -10,7 +10,7 @@ import * as commands from './listeners/commands/index.js';
 import * as events from './listeners/events/index.js';
 import { createAgentLinks, createSupervisorCheck, createUserProfiles } from './people/index.js';
 import type { SlackServices } from './services/types.js';
-import { classifySlackError, createSlackHealth, slackClientOptions, type SlackHealth } from './web/index.js';
+import { classifySlackError, createSlackClient, createSlackHealth, slackClientOptions, type SlackHealth } from './web/index.js';
 
 export type SlackAppDeps = {
   config: Config;
@@ -53,14 +53,16 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const receiver = slack.appToken
     ? undefined
     : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', logger, processBeforeResponse: false });
+  // One auth.test, in start(): Bolt's own token mode would call it on every request (with
+  // verification off) or as an unhandled promise at construction (with it on).
+  const identity: { botId?: string; botUserId?: string } = {};
   const app = new App({
-    token: slack.botToken,
+    authorize: async () => ({ botToken: slack.botToken, ...identity }),
     ...(receiver ? { receiver } : { socketMode: true, appToken: slack.appToken }),
     logger,
     clientOptions,
-    // auth.test runs in start(), where a failure is logged instead of becoming an unhandled rejection.
-    tokenVerificationEnabled: false,
   });
+  const client = createSlackClient(slack, log, { health });
   const ttlMs = deps.tuning?.cacheTtlMs ?? CACHE_TTL_MS;
   const services: SlackServices = {
     config: deps.config,
@@ -69,11 +71,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     log,
     metrics: deps.metrics,
     now: deps.now,
-    client: app.client,
+    client,
     health,
-    supervisors: createSupervisorCheck({ ids: slack.supervisorIds, group: slack.supervisorGroup, client: app.client, ttlMs, now: deps.now, log }),
-    profiles: createUserProfiles({ client: app.client, ttlMs, now: deps.now }),
-    agents: createAgentLinks({ db: deps.store.db, client: app.client, ttlMs, now: deps.now }),
+    supervisors: createSupervisorCheck({ ids: slack.supervisorIds, group: slack.supervisorGroup, client, ttlMs, now: deps.now, log }),
+    profiles: createUserProfiles({ client, ttlMs, now: deps.now }),
+    agents: createAgentLinks({ db: deps.store.db, client, ttlMs, now: deps.now }),
     workingNoticeMs: deps.tuning?.workingNoticeMs ?? WORKING_NOTICE_MS,
   };
   commands.register(app, services);
@@ -88,7 +90,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     httpListener: receiver?.requestListener,
     async start() {
       try {
-        const auth = await app.client.auth.test();
+        const auth = await client.auth.test();
+        Object.assign(identity, { botId: auth.bot_id, botUserId: auth.user_id });
         health.markOk();
         log.info({ team: auth.team, bot: auth.user }, `Slack app ready (${slack.appToken ? 'Socket Mode' : 'HTTP mode, /slack/events'})`);
       } catch (err) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { startHttpServer, type AppContext, type RunningServer } from '../../src/http/index.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, type Logger } from '../../src/log.js';
 import { attachSlack } from '../../src/app.js';
 import type { SlackApp } from '../../src/slack/index.js';
 import type { Store } from '../../src/store/index.js';
@@ -35,7 +35,7 @@ export type SlackHarness = {
  */
 export async function startSlackHarness(
   store: Store,
-  opts: { env?: Record<string, string>; now?: () => Date; fake?: FakeSlackOptions; tuning?: { workingNoticeMs?: number } } = {},
+  opts: { env?: Record<string, string>; now?: () => Date; fake?: FakeSlackOptions; tuning?: { workingNoticeMs?: number }; log?: Logger } = {},
 ): Promise<SlackHarness> {
   const fake = await startFakeSlack(opts.fake);
   const config = loadConfig({
@@ -46,7 +46,7 @@ export async function startSlackHarness(
     SLACK_API_URL: fake.apiUrl,
     ...opts.env,
   });
-  const app = await buildApp(config, { store, log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), now: opts.now });
+  const app = await buildApp(config, { store, log: opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), now: opts.now });
   const slack = attachSlack(app, { tuning: { workingNoticeMs: opts.tuning?.workingNoticeMs ?? 60_000 } })!;
   const server = await startHttpServer(app, 0, '127.0.0.1', slack.httpListener);
   await slack.start();
