@@ -29,7 +29,10 @@ export type SlackApp = {
   services: SlackServices;
   /** HTTP mode: the listener to mount at /slack/* on the collector's port; undefined in Socket Mode. */
   httpListener?: RequestListener;
-  /** Checks the token (auth.test) and, in Socket Mode, connects. Never throws: a bad token is logged and shown in /readyz. */
+  /**
+   * Checks the token (auth.test) and, in Socket Mode, starts connecting in the background. Never
+   * throws: a bad token is logged and shown in /readyz.
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -99,7 +102,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         if (kind.kind === 'auth') health.markAuthFailure(kind.code);
         else log.warn({ slackError: kind }, 'could not check the Slack token (auth.test); will answer when Slack does');
       }
-      if (slack.appToken) await app.start();
+      if (!slack.appToken) return;
+      // Not awaited: the socket client keeps retrying until Slack accepts (each refusal logged by
+      // Bolt), and the collector must not wait on Slack to serve webhooks.
+      app.start().catch((err: unknown) => {
+        log.error({ slackError: classifySlackError(err) }, 'Slack Socket Mode could not connect (apps.connections.open); check SLACK_APP_TOKEN');
+      });
     },
     async stop() {
       if (slack.appToken) await app.stop();
