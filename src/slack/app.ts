@@ -1,9 +1,5 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
-import type { Config, SlackConfig } from '../config.js';
-import type { Logger } from '../log.js';
-import type { AppMetrics } from '../observability/metrics.js';
-import type { Store } from '../store/index.js';
 import { boltLogger } from './bolt-logger.js';
 import * as actions from './listeners/actions/index.js';
 import * as commands from './listeners/commands/index.js';
@@ -12,13 +8,7 @@ import { createAgentLinks, createSupervisorCheck, createUserProfiles } from './p
 import type { SlackServices } from './services/types.js';
 import { classifySlackError, createSlackClient, createSlackHealth, slackClientOptions, type SlackHealth } from './web/index.js';
 
-export type SlackAppDeps = {
-  config: Config;
-  slack: SlackConfig;
-  store: Store;
-  log: Logger;
-  metrics: AppMetrics;
-  now: () => Date;
+export type SlackAppDeps = Pick<SlackServices, 'config' | 'slack' | 'store' | 'log' | 'metrics' | 'now'> & {
   health?: SlackHealth;
   /** Overrides for tests (a slow "working on it" threshold, short caches). */
   tuning?: Partial<{ workingNoticeMs: number; cacheTtlMs: number }>;

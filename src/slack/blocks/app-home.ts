@@ -34,7 +34,8 @@ const KPI_KINDS: Record<OverviewKpi, KpiValue['kind']> = {
 
 /** Today's KPIs, each with its change against yesterday as the report gives it. */
 function todayPairs(r: OverviewReport, locale: Locale): [string, string][] {
-  const labels = messages(locale).home.kpis;
+  // The same KPI names as /pulse overview.
+  const labels = messages(locale).answers.overview.kpis;
   return (Object.keys(KPI_KINDS) as OverviewKpi[]).map((k) => {
     const kpi = r.kpis[k];
     return [labels[k], kpiWithDelta({ kind: KPI_KINDS[k], value: kpi.current } as KpiValue, kpi.change, locale)];

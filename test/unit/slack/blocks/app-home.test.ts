@@ -77,7 +77,7 @@ describe('appHomeView for a supervisor', () => {
   it('says the same in Arabic with Western digits', () => {
     const view = appHomeView(input({ me }), 'ar');
     const text = joined(view.blocks as KnownBlock[]);
-    expect(text).toContain('*الواردة*\n120   ▲ 20٪');
+    expect(text).toContain('*الرسائل الواردة*\n120   ▲ 20٪');
     expect(text).toContain('بانتظار الرد: 3، وأطول انتظار 1س 2د');
     expect(text).toContain('*الملخصات والتنبيهات*');
     expect(text).not.toMatch(/[٠-٩]/);
