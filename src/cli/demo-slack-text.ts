@@ -7,7 +7,14 @@ import type { KnownBlock } from '@slack/types';
  */
 export function messageAsText(blocks: KnownBlock[]): string {
   const lines: string[] = [];
-  const plain = (s: string) => s.replace(/\*([^*\n]+)\*/g, '$1').replace(/<([^|>]+)\|([^>]+)>/g, '$2');
+  // Slack mrkdwn → terminal: bold markers off, links as their labels, entities back to characters.
+  const plain = (s: string) =>
+    s
+      .replace(/\*([^*\n]+)\*/g, '$1')
+      .replace(/<([^|>]+)\|([^>]+)>/g, '$2')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   for (const b of blocks) {
     switch (b.type) {
       case 'header':
