@@ -126,6 +126,10 @@ describe.each(testDatabases)('/pulse against a fake Slack on $name', (database) 
   it('names a bad period or an unknown agent in one short line', async () => {
     expect(textOf(await ask('agents lastweek'))).toMatch(/lastweek/);
     expect(textOf(await ask(`agents ${PERIOD} agent:nobody`))).toMatch(/nobody/);
+    // an unknown number lists the known ones, masked like everything else
+    const number = textOf(await ask(`messages ${PERIOD} number:+971000000000`));
+    expect(number).toContain('+97104•••0100');
+    expect(number).not.toContain('971045550100');
   });
 
   it('sends CSV exports to the requester, phone numbers masked', async () => {
