@@ -49,15 +49,15 @@ async function answer(svc: SlackServices, caller: Caller, cmd: Asked, locale: Lo
   try {
     const built = await build(svc, caller, cmd, locale, opts);
     if (built.kind === 'notice') {
-      await reply(svc, caller, { ...built.message, replace_original: working.shown() });
+      await reply(svc, caller, { ...built.message, replace_original: await working.shown() });
       return;
     }
     if (cmd.share) {
       await svc.client.chat.postMessage({ channel: caller.channelId, blocks: built.message.blocks, text: built.message.text });
       await built.after?.(caller.channelId);
-      if (working.shown()) await reply(svc, caller, { ...sharedToChannel(locale), replace_original: true });
+      if (await working.shown()) await reply(svc, caller, { ...sharedToChannel(locale), replace_original: true });
     } else {
-      await reply(svc, caller, { ...built.message, replace_original: working.shown() });
+      await reply(svc, caller, { ...built.message, replace_original: await working.shown() });
     }
     svc.metrics.pulseAnswerSeconds.observe({ command: cmd.kind === 'me' ? 'me' : cmd.report }, (performance.now() - started) / 1000);
   } finally {

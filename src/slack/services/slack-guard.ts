@@ -37,17 +37,22 @@ export async function reply(svc: SlackServices, caller: Caller, message: Paramet
 }
 
 /**
- * Shows "working on it" when the answer takes longer than svc.workingNoticeMs; `shown()` tells
- * the caller whether the final answer should replace that notice.
+ * Shows "working on it" when the answer takes longer than svc.workingNoticeMs. `shown()` waits
+ * for that notice to have been delivered (so the answer, which replaces it, can never arrive
+ * first and be overwritten by it) and tells whether the answer should replace it.
  */
 export function workingNotice(svc: SlackServices, caller: Caller, message: Parameters<Caller['respond']>[0]) {
-  let shown = false;
+  let sent: Promise<void> | undefined;
   const timer = setTimeout(() => {
-    shown = true;
-    void reply(svc, caller, message);
+    sent = reply(svc, caller, message);
   }, svc.workingNoticeMs);
   return {
-    shown: () => shown,
+    shown: async (): Promise<boolean> => {
+      clearTimeout(timer);
+      if (!sent) return false;
+      await sent;
+      return true;
+    },
     stop: () => clearTimeout(timer),
   };
 }
