@@ -1,8 +1,8 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { RequestListener, ServerResponse } from 'node:http';
 import type { KnownBlock } from '@slack/types';
 import type { SlackConfig } from '../config.js';
-import { blockKitBuilderUrl, startFakeSlack, type FakeSlack } from '../fake-slack/index.js';
+import { blockKitBuilderUrl, eventBody, signedSlackRequest, slashCommandBody, startFakeSlack, type FakeSlack } from '../fake-slack/index.js';
 import { startHttpServer, type AppContext } from '../http/index.js';
 import { createSlackApp } from '../slack/index.js';
 import { messageAsText } from './demo-slack-text.js';
@@ -92,11 +92,8 @@ type Timed = { answerMs: number; answer: { blocks: KnownBlock[] } };
 
 /** A signed /pulse, timed to its answer on response_url. */
 async function ask(base: string, fake: FakeSlack, secret: string, step: Extract<Step, { kind: 'command' }>, key: string): Promise<Timed> {
-  const body = new URLSearchParams({
-    command: '/pulse', text: step.text, user_id: step.user, user_name: step.user, channel_id: 'C05DEMOOPS', team_id: 'T05DEMO',
-    response_url: fake.responseUrl(key), trigger_id: `t-${key}`,
-  }).toString();
-  const startedAt = await signedPost(base, secret, body, 'application/x-www-form-urlencoded');
+  const body = slashCommandBody({ text: step.text, user_id: step.user, channel_id: 'C05DEMOOPS', team_id: 'T05DEMO', response_url: fake.responseUrl(key), trigger_id: `t-${key}` });
+  const startedAt = await signedPost(base, secret, body);
   const [answer] = await fake.waitFor('response_url', 1, 60_000, (c) => c.key === key);
   return { answerMs: answer!.at - startedAt, answer: answer!.args as Timed['answer'] };
 }
@@ -104,26 +101,17 @@ async function ask(base: string, fake: FakeSlack, secret: string, step: Extract<
 /** A signed app_home_opened event, timed to its views.publish. */
 async function openHome(base: string, fake: FakeSlack, secret: string, step: Extract<Step, { kind: 'home' }>, key: string): Promise<Timed> {
   const seen = fake.callsTo('views.publish').length;
-  const body = JSON.stringify({
-    type: 'event_callback', team_id: 'T05DEMO', api_app_id: 'A05DEMO', event_id: `Ev${key}`, event_time: Math.floor(Date.now() / 1000),
-    event: { type: 'app_home_opened', user: step.user, channel: 'D05DEMO', tab: 'home', event_ts: `${Date.now() / 1000}` },
-  });
-  const startedAt = await signedPost(base, secret, body, 'application/json');
+  const body = eventBody({ type: 'app_home_opened', user: step.user, channel: 'D05DEMO', tab: 'home', event_ts: `${Date.now() / 1000}` }, { teamId: 'T05DEMO', eventId: `Ev${key}` });
+  const startedAt = await signedPost(base, secret, body);
   const calls = await fake.waitFor('views.publish', seen + 1, 60_000);
   const view = calls[seen]!.args.view as { blocks: KnownBlock[] };
   return { answerMs: calls[seen]!.at - startedAt, answer: view };
 }
 
-/** POSTs `body` signed as Slack signs (v0, HMAC-SHA256 over "v0:ts:body"); returns when it was sent. */
-async function signedPost(base: string, secret: string, body: string, contentType: string): Promise<number> {
-  const ts = Math.floor(Date.now() / 1000).toString();
-  const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+/** POSTs `body` signed as Slack signs it; returns when it was sent. */
+async function signedPost(base: string, secret: string, body: string): Promise<number> {
   const startedAt = Date.now();
-  const res = await fetch(`${base}/slack/events`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': signature },
-  });
+  const res = await fetch(`${base}/slack/events`, { method: 'POST', body, headers: signedSlackRequest(secret, body) });
   await res.arrayBuffer();
   return startedAt;
 }
