@@ -15,8 +15,10 @@ import { asOfText, windowText } from './window-line.js';
 export const HOME_QUEUE_ROWS = 10;
 
 export type AppHomeInput = {
-  /** today so far against the same span of yesterday (overviewReport with now) */
-  today: OverviewReport;
+  /** today so far against the same span of yesterday (overviewReport with now); supervisors only */
+  today?: OverviewReport;
+  /** the report zone "as of" is written in */
+  tz: string;
   live: LiveReport;
   /** the caller's own stats, when they are a linked agent */
   me?: { report: AgentsReport; agentId: string };
@@ -59,10 +61,10 @@ export function appHomeView(input: AppHomeInput, locale: Locale): HomeView {
   const { today, live, isSupervisor } = input;
   const blocks: KnownBlock[] = [
     header(m.title),
-    context(asOfText(input.now, today.window.tz, locale)),
+    context(asOfText(input.now, input.tz, locale)),
     { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: m.refresh }, action_id: ACTION_IDS.homeRefresh, value: 'refresh' }] },
   ];
-  if (isSupervisor) {
+  if (isSupervisor && today) {
     const pairs = todayPairs(today, locale);
     blocks.push(divider(), section(`*${m.todayTitle}*`), ...fieldSections(pairs));
     if (input.chartUrl) blocks.push(chartImage(input.chartUrl, m.chartTitle, pairs.map(([k, v]) => `${k}: ${v}`).join('\n')));

@@ -1,8 +1,8 @@
 import { parsePeriod, runReport, type AgentsReport, type LiveReport, type OverviewReport } from '../../metrics/index.js';
 import { appHomeView } from '../blocks/app-home.js';
-import { maskReportPhones } from '../mask/index.js';
 import { callerLocale } from './caller-locale.js';
 import type { SlackServices } from './types.js';
+import { visibleReport } from './visible-report.js';
 
 /**
  * Publishes the caller's Home tab (views.publish): today against yesterday's same hours for
@@ -23,17 +23,17 @@ export async function publishHome(svc: SlackServices, userId: string): Promise<v
     svc.supervisors.isSupervisor(userId),
     svc.agents.agentForSlackUser(userId),
   ]);
-  const mask = <T extends Parameters<typeof maskReportPhones>[0]>(r: T): T => (svc.config.showPhoneNumbers ? r : (maskReportPhones(r) as T));
   const [overview, live, mine] = await Promise.all([
-    // Everyone's Home says how the queue is doing; the overview's KPIs are shown to supervisors only (appHomeView).
-    runReport(svc.store.db, 'overview', query, ctx),
+    // Team KPIs are for supervisors: nobody else's Home runs the overview.
+    isSupervisor ? runReport(svc.store.db, 'overview', query, ctx) : Promise.resolve(undefined),
     runReport(svc.store.db, 'live', query, ctx),
     agent ? runReport(svc.store.db, 'agents', query, ctx) : Promise.resolve(undefined),
   ]);
   const view = appHomeView(
     {
-      today: overview as OverviewReport,
-      live: mask(live as LiveReport),
+      today: overview as OverviewReport | undefined,
+      tz,
+      live: visibleReport(svc, live as LiveReport),
       me: agent && mine ? { report: mine as AgentsReport, agentId: agent.id } : undefined,
       isSupervisor,
       now,

@@ -1,12 +1,11 @@
 import { messages, type Locale } from '../../i18n/index.js';
-import { runReport, type AgentsReport, type ReportName, type ReportResult } from '../../metrics/index.js';
+import { runReport, type AgentsReport, type ReportName } from '../../metrics/index.js';
 import { agentsPage } from '../blocks/agents-page.js';
 import { helpAnswer } from '../blocks/help.js';
 import { meAnswer } from '../blocks/me.js';
 import { csvSent, noAgentLink, problem, refusedNotSupervisor, sharedToChannel, workingOnIt } from '../blocks/notices.js';
 import type { BuildContext, SlackMessage } from '../blocks/types.js';
 import { parsePulse, pulseProblemText, type PulseCommand } from '../command/index.js';
-import { maskReportPhones } from '../mask/index.js';
 import { answerMessage } from './answer-message.js';
 import { callerLocale } from './caller-locale.js';
 import { withFilterNames } from './filter-names.js';
@@ -16,6 +15,7 @@ import { reportRequest } from './report-request.js';
 import { requestProblemText } from './request-problem-text.js';
 import { guarded, reply, workingNotice } from './slack-guard.js';
 import type { Caller, SlackServices } from './types.js';
+import { visibleReport } from './visible-report.js';
 
 type Asked = Extract<PulseCommand, { kind: 'report' | 'me' }>;
 
@@ -82,7 +82,7 @@ async function build(svc: SlackServices, caller: Caller, cmd: Asked, locale: Loc
   const request = await reportRequest(svc, name, cmd.period, filters);
   if (!request.ok) return notice(problem(locale, requestProblemText(request.problem, locale, svc.config.showPhoneNumbers)));
   const raw = await runReport(svc.store.db, request.name, request.query, { now: svc.now(), ...svc.config.reports });
-  const result: ReportResult = svc.config.showPhoneNumbers ? raw : maskReportPhones(raw);
+  const result = visibleReport(svc, raw);
 
   if (cmd.csv) {
     await sendCsv(svc, caller.userId, result, locale);

@@ -33,7 +33,7 @@ const today: OverviewReport = {
   },
 };
 const me = { report: agentsReport([agent('a1', 'Layla', { rank: 1, closed: 6, firstResponse: dur(5, 120, 300) }), agent('a2', 'Sara', { rank: 2, firstResponse: dur(5, 500) })], { frt: 310, res: null, agents: 2 }), agentId: 'a1' };
-const input = (over: Partial<AppHomeInput> = {}): AppHomeInput => ({ today, live, isSupervisor: true, now: NOW, ...over });
+const input = (over: Partial<AppHomeInput> = {}): AppHomeInput => ({ today, tz: 'Asia/Dubai', live, isSupervisor: true, now: NOW, ...over });
 const homeProblems = (blocks: KnownBlock[]) => blockKitProblems({ blocks, text: 'home' }, 'home');
 const buttons = (blocks: KnownBlock[]) => blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
 
