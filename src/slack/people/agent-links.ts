@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Kysely, Selectable } from 'kysely';
 import type { Logger } from '../../log.js';
 import type { AgentsTable, Database } from '../../store/index.js';
-import { slackErrorCode } from './slack-error.js';
+import { slackErrorCode } from '../web/index.js';
 import { createTtlCache } from './ttl-cache.js';
 
 /** A row of the agents table (not the agents report's row, metrics' AgentRow). */

@@ -4,4 +4,3 @@ export { createUserProfiles, type UserProfile, type UserProfiles } from './user-
 export { createAgentLinks, type AgentLinks, type LinkedAgent } from './agent-links.js';
 export { pickLocale } from './pick-locale.js';
 export { createTtlCache, type TtlCache } from './ttl-cache.js';
-export { slackErrorCode } from './slack-error.js';

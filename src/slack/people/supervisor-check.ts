@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../log.js';
-import { slackErrorCode } from './slack-error.js';
+import { slackErrorCode } from '../web/index.js';
 import { createTtlCache } from './ttl-cache.js';
 
 // After a failed lookup, try again sooner than the TTL: a supervisor locked out by a blip

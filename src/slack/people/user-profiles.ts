@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../log.js';
-import { slackErrorCode } from './slack-error.js';
+import { slackErrorCode } from '../web/index.js';
 import { createTtlCache } from './ttl-cache.js';
 
 /** What wapulse needs to know about a Slack user; every field may be missing. */

@@ -7,5 +7,5 @@ export {
   type SlackRetryLimits,
   type WebClient,
 } from './slack-client.js';
-export { classifySlackError, newErrorRef, type AuthCode, type SlackErrorClass } from './slack-errors.js';
+export { classifySlackError, newErrorRef, slackErrorCode, type AuthCode, type SlackErrorClass } from './slack-errors.js';
 export { createSlackHealth, describeSlackStatus, type SlackHealth, type SlackStatus } from './slack-health.js';

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { ErrorCode } from '@slack/web-api';
 
 /** What a failed Web API call means for the app. */
 export type SlackErrorClass =
@@ -46,4 +47,14 @@ export function newErrorRef(): string {
   let ref = '';
   for (let i = 0; i < 5; i++) ref += REF_ALPHABET[randomInt(REF_ALPHABET.length)];
   return `E-${ref}`;
+}
+
+/** Slack's error word for a failed call (`users_not_found`, `ratelimited`…), for logs and decisions. */
+export function slackErrorCode(err: unknown): string {
+  if (typeof err === 'object' && err !== null && 'code' in err) {
+    const e = err as { code: unknown; data?: { error?: unknown } };
+    if (e.code === ErrorCode.PlatformError && typeof e.data?.error === 'string') return e.data.error;
+    if (typeof e.code === 'string') return e.code;
+  }
+  return err instanceof Error ? err.message : String(err);
 }
