@@ -37,17 +37,23 @@ export function formatDuration(sec: number | null, locale: Locale): string {
     .join(' ');
 }
 
+// en-GB spells September "Sept" in recent ICU; English months are named here, as the CLI names them.
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /** "Tue 24 Nov 2026" / "الثلاثاء 24 نوفمبر 2026" for an instant, in `tz`. */
 export function formatDate(at: Date, tz: string, locale: Locale, withYear = true): string {
-  return new Intl.DateTimeFormat(INTL_TAG[locale], {
+  const parts = new Intl.DateTimeFormat(INTL_TAG[locale], {
     weekday: 'short',
     day: 'numeric',
-    month: 'short',
+    month: locale === 'en' ? 'numeric' : 'short',
     ...(withYear ? { year: 'numeric' } : {}),
     timeZone: tz,
-  })
-    .format(at)
-    .replace(/[,،]/g, '');
+  }).formatToParts(at);
+  // numeric months come with a zero-padded day (05/09): both are put back into words
+  const word = (p: Intl.DateTimeFormatPart) =>
+    locale !== 'en' ? p.value : p.type === 'month' ? EN_MONTHS[Number(p.value) - 1]! : p.type === 'day' ? String(Number(p.value)) : p.value;
+  const words = parts.filter((p) => p.type !== 'literal').map(word);
+  return words.join(' ');
 }
 
 /** "14:05" in `tz`, 24-hour clock in both locales. */

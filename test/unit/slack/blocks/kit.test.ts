@@ -3,6 +3,7 @@ import { deltaText, kpiWithDelta } from '../../../../src/slack/blocks/delta.js';
 import { cut, fieldSections, header } from '../../../../src/slack/blocks/kit.js';
 import { blockKitProblems } from '../../../../src/slack/blocks/limits.js';
 import { windowText } from '../../../../src/slack/blocks/window-line.js';
+import { formatDate } from '../../../../src/i18n/index.js';
 
 describe('deltas', () => {
   it('words a change by arrow and relative %, neutral in both languages', () => {
@@ -32,6 +33,14 @@ describe('window line', () => {
   it('gives instants for spans that are not whole days, end excluded', () => {
     const span = { from: '2026-11-24T05:00:00.000Z', to: '2026-11-24T09:30:00.000Z', tz: 'Asia/Dubai' };
     expect(windowText(span, 'en')).toBe('Tue 24 Nov 2026 09:00 → Tue 24 Nov 2026 13:30, end excluded (Asia/Dubai)');
+  });
+});
+
+describe('dates', () => {
+  it('names September Sep, as the CLI does (recent ICU spells it Sept in en-GB)', () => {
+    // 5 Sep 2026 10:00 UTC is 14:00 the same day in Dubai, a Saturday
+    expect(formatDate(new Date('2026-09-05T10:00:00Z'), 'Asia/Dubai', 'en')).toBe('Sat 5 Sep 2026');
+    expect(formatDate(new Date('2026-09-05T10:00:00Z'), 'Asia/Dubai', 'ar')).toBe('السبت 5 سبتمبر 2026');
   });
 });
 
