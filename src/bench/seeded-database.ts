@@ -8,7 +8,7 @@ import { scaleLabel, seedPlan, type SeedPlan } from './seed-plan.js';
 /** Bump when the seeded shape changes, so older seed databases are not reused. */
 export const SEED_VERSION = 1;
 
-export type Seeded = { store: Store; plan: SeedPlan; end: Date; seedSeconds: number; reused: boolean };
+export type Seeded = { store: Store; asked: number; plan: SeedPlan; end: Date; seedSeconds: number; reused: boolean };
 
 type Marker = { messages: number; end_at: Date; seed_seconds: number; migrations: string };
 
@@ -26,7 +26,7 @@ export async function seededDatabase(adminUrl: string, messages: number, opts: {
     const store = open(databaseUrl(adminUrl, name));
     const marker = await readMarker(store);
     if (marker && marker.messages === plan.messages && marker.migrations === migrations) {
-      return { store, plan, end: new Date(marker.end_at), seedSeconds: marker.seed_seconds, reused: true };
+      return { store, asked: messages, plan, end: new Date(marker.end_at), seedSeconds: marker.seed_seconds, reused: true };
     }
     await store.close();
   }
@@ -40,7 +40,7 @@ export async function seededDatabase(adminUrl: string, messages: number, opts: {
   const seedSeconds = (performance.now() - started) / 1000;
   await sql`CREATE TABLE bench_seed (messages bigint, end_at timestamptz, seed_seconds float8, migrations text)`.execute(store.db);
   await sql`INSERT INTO bench_seed VALUES (${plan.messages}, ${end}, ${seedSeconds}, ${migrations})`.execute(store.db);
-  return { store, plan, end, seedSeconds, reused: false };
+  return { store, asked: messages, plan, end, seedSeconds, reused: false };
 }
 
 function open(url: string): Store {

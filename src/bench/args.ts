@@ -1,0 +1,45 @@
+import { parseCommandArgs } from '../cli/args.js';
+import { UsageError } from '../cli/usage-error.js';
+
+export type BenchOptions = {
+  quick: boolean;
+  /** admin URL: the bench creates and drops its scratch and seed databases through it */
+  databaseUrl: string;
+  only: 'ingest' | 'reports' | null;
+  reseed: boolean;
+  /** message counts to seed and report over */
+  scales: number[];
+  /** timed runs per report (after one warm-up) */
+  runs: number;
+};
+
+export const BENCH_USAGE = `usage: npm run bench -- [--quick] [--database-url postgres://…] [--only ingest|reports] [--reseed]
+  --quick          under 2 minutes: short ingest runs, reports at 100k and 1M messages, 3 runs each
+  --database-url   admin URL (default BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres)
+  --only           run only the ingest or only the reports half
+  --reseed         seed the report databases again even when a complete one exists`;
+
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Parses the bench's command line; env supplies the default database URL. */
+export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const { values } = parseCommandArgs(argv, {
+    quick: { type: 'boolean' },
+    'database-url': { type: 'string' },
+    only: { type: 'string' },
+    reseed: { type: 'boolean' },
+  });
+  const only = values.only ?? null;
+  if (only !== null && only !== 'ingest' && only !== 'reports') throw new UsageError('--only must be ingest or reports');
+  const databaseUrl = values['database-url'] ?? env.BENCH_DATABASE_URL ?? DEFAULT_URL;
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError('--database-url must be a postgres:// URL');
+  const quick = values.quick === true;
+  return {
+    quick,
+    databaseUrl,
+    only,
+    reseed: values.reseed === true,
+    scales: quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000],
+    runs: quick ? 3 : 10,
+  };
+}

@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import { chartForReport } from '../charts/index.js';
+import { REPORT_NAMES, runReport, type ReportName, type ReportQuery, type ReportResult } from '../metrics/index.js';
+import { SEED_TZ } from './seed-plan.js';
+import type { Seeded } from './seeded-database.js';
+import { timeIt, type Timing } from './timing.js';
+
+export type ReportTiming = { name: ReportName; days: number; timing: Timing };
+export type DigestTiming = { reports: Timing; charts: Timing; total: Timing; pngs: number };
+export type ScaleFigures = { seeded: Omit<Seeded, 'store'>; countAll: Timing; reports: ReportTiming[]; digest: DigestTiming };
+
+const DAY_MS = 86_400_000;
+/** The reports a digest charts (src/charts/from-reports.ts); the overview has no chart of its own. */
+const CHARTED: ReportName[] = ['messages', 'failures', 'agents', 'busy-hours'];
+
+/**
+ * Every report over the last 90 and the last 7 days of the seed (ending where the seed ends,
+ * so a reused database is asked the same question), each beside a bare `count(*)` over all
+ * messages timed in the same run; then the work of a digest: the overview plus the charted
+ * reports over 7 days, each chart rendered to PNG.
+ */
+export async function measureReports(seeded: Seeded, runs: number, log: (s: string) => void): Promise<ScaleFigures> {
+  const { db } = seeded.store;
+  const now = seeded.end;
+  const ctx = { now, serviceLevel: 0.8, frtTargetSec: 300 };
+  const query = (days: number): ReportQuery => ({ window: { from: new Date(now.getTime() - days * DAY_MS), to: now, tz: SEED_TZ }, filters: {} });
+  const countAll = await timeIt(runs, () => sql`SELECT count(*) FROM messages`.execute(db));
+  const reports: ReportTiming[] = [];
+  for (const days of [90, 7]) {
+    for (const name of REPORT_NAMES) {
+      log(`reports: ${name}, last ${days} days`);
+      reports.push({ name, days, timing: await timeIt(runs, () => runReport(db, name, query(days), ctx)) });
+    }
+  }
+  log('reports: digest (overview + charted reports + PNGs), last 7 days');
+  // One after another, as a digest job would run them on one connection's worth of work.
+  const ask = async () => {
+    const out: ReportResult[] = [];
+    for (const n of ['overview' as const, ...CHARTED]) out.push(await runReport(db, n, query(7), ctx));
+    return out;
+  };
+  const results: ReportResult[] = await ask();
+  const draw = async () => {
+    let n = 0;
+    for (const r of results) if (await chartForReport(r)) n++;
+    return n;
+  };
+  const pngs = await draw();
+  const digest = {
+    reports: await timeIt(runs, ask),
+    charts: await timeIt(runs, draw),
+    total: await timeIt(runs, async () => {
+      results.splice(0, results.length, ...(await ask()));
+      await draw();
+    }),
+    pngs,
+  };
+  const { store: _store, ...rest } = seeded;
+  return { seeded: rest, countAll, reports, digest };
+}
