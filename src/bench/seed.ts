@@ -20,7 +20,7 @@ export async function seedHistory(store: Store, plan: SeedPlan, end: Date, write
   await run(channelsSql(plan, end));
   await run(agentsSql(end));
   await run(contactsSql(plan, end));
-  const bar = progressBar({ label: `seed ${plan.messages} messages`, total: plan.conversations, write });
+  const bar = progressBar({ label: `seed ${plan.messages} messages, conversations`, total: plan.conversations, write });
   for (let g0 = 0; g0 < plan.conversations; g0 += plan.chunk) {
     const g1 = Math.min(g0 + plan.chunk, plan.conversations);
     await run(conversationsSql(plan, end, g0, g1));

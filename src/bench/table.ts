@@ -17,7 +17,11 @@ const HEADERS = ['figure', 'value', 'baseline (same run)', 'ratio', 'target'] as
 export function layoutTable(rows: readonly Row[]): string {
   const cells = rows.map((r) => [r.figure, r.value, r.baseline ?? '', r.ratio ?? '', r.target ?? '']);
   const widths = HEADERS.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (cols: readonly string[]) => cols.map((c, i) => c.padEnd(widths[i]!)).join(' | ').trimEnd();
+  // Trailing empty cells are left off, so a row without a baseline ends at its value.
+  const line = (cols: readonly string[]) => {
+    const used = cols.length - [...cols].reverse().findIndex((c) => c !== '');
+    return cols.slice(0, used).map((c, i) => c.padEnd(widths[i]!)).join(' | ').trimEnd();
+  };
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
   const out = [line(HEADERS), rule];
   let section: string | null = null;
