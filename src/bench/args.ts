@@ -11,6 +11,8 @@ export type BenchOptions = {
   scales: number[];
   /** timed runs per report (after one warm-up) */
   runs: number;
+  /** a report run longer than this is cancelled and shown as "> cutOff" (far off its target) */
+  reportCutOffMs: number;
 };
 
 export const BENCH_USAGE = `usage: npm run bench -- [--quick] [--database-url postgres://…] [--only ingest|reports] [--reseed]
@@ -41,5 +43,6 @@ export function parseBenchArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     reseed: values.reseed === true,
     scales: quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000],
     runs: quick ? 3 : 10,
+    reportCutOffMs: quick ? 2_000 : 60_000,
   };
 }

@@ -18,8 +18,8 @@ import { layoutTable, type Row } from './table.js';
  * Progress goes to stderr, so `npm run bench > figures.txt` keeps just the figures.
  */
 async function bench(opts: BenchOptions): Promise<void> {
-  const log = (s: string) => void process.stderr.write(`${s}\n`);
   const started = performance.now();
+  const log = (s: string) => void process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
   const header = await describeMachine(opts.databaseUrl);
   for (const line of header) log(line);
   const rows: Row[] = [];
@@ -27,11 +27,9 @@ async function bench(opts: BenchOptions): Promise<void> {
   if (opts.only !== 'ingest') {
     for (const messages of opts.scales) {
       const seeded = await seededDatabase(opts.databaseUrl, messages, { reseed: opts.reseed, now: new Date() });
-      try {
-        rows.push(...reportRows(await measureReports(seeded, opts.runs, log)));
-      } finally {
-        await seeded.store.close();
-      }
+      await seeded.store.close();
+      log(`reports: ${messages} messages, ${seeded.reused ? `reused (seeded in ${seeded.seedSeconds.toFixed(0)} s)` : `seeded in ${seeded.seedSeconds.toFixed(0)} s`}`);
+      rows.push(...reportRows(await measureReports(seeded, opts.runs, opts.reportCutOffMs, log)));
     }
   }
   rows.push({ section: 'bench process', figure: 'peak RSS (VmHWM)', value: mib(procMemory('self').hwm) });

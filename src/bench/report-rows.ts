@@ -2,6 +2,7 @@ import type { ScaleFigures } from './reports.js';
 import { scaleLabel } from './seed-plan.js';
 import { ms, targetText, type Target } from './stats.js';
 import type { Row } from './table.js';
+import type { Timing } from './timing.js';
 
 /** The issue's report target: every report ≤ 300 ms p95, warm, over 10M messages. */
 export const REPORT_TARGET: Target = { kind: 'atMost', bound: 300, text: 'p95 ≤ 300 ms at 10M' };
@@ -11,6 +12,14 @@ const TARGET_SCALE = 10_000_000;
 export function timesText(value: number, baseline: number): string {
   return Number.isFinite(value) && baseline > 0 ? `×${(value / baseline).toFixed(1)}` : 'n/a';
 }
+
+/** "p50 12 ms p95 15 ms", or "> 2000 ms (cut off)" when a run hit the statement timeout. */
+export function timingText(t: Timing): string {
+  return t.cutOffMs !== undefined ? `> ${t.cutOffMs} ms (cut off)` : `p50 ${ms(t.p50)} p95 ${ms(t.p95)}`;
+}
+
+/** A cut-off run took longer than the cut-off: judge it at that bound. */
+const p95Of = (t: Timing) => (t.cutOffMs !== undefined ? t.cutOffMs : t.p95);
 
 /**
  * Rows for one seeded scale: the seed, each report's p50/p95 beside count(*) and the digest.
@@ -31,19 +40,19 @@ export function reportRows(f: ScaleFigures): Row[] {
     rows.push({
       section,
       figure: `${r.name}, last ${r.days} d`,
-      value: `p50 ${ms(r.timing.p50)} p95 ${ms(r.timing.p95)}`,
+      value: timingText(r.timing),
       baseline: base,
-      ratio: timesText(r.timing.p95, f.countAll.p50),
-      target: judged ? targetText(r.timing.p95, REPORT_TARGET) : '',
+      ratio: `${r.timing.cutOffMs !== undefined ? '> ' : ''}${timesText(p95Of(r.timing), f.countAll.p50)}`,
+      target: judged ? targetText(p95Of(r.timing), REPORT_TARGET) : '',
     });
   }
   const d = f.digest;
   rows.push({
     section,
-    figure: `digest-like work, last 7 d: overview + ${d.pngs} charted reports`,
-    value: `p50 ${ms(d.total.p50)} p95 ${ms(d.total.p95)} (reports p50 ${ms(d.reports.p50)}, ${d.pngs} PNGs p50 ${ms(d.charts.p50)})`,
+    figure: `digest-like work, last 7 d: overview + ${d.charted} charted reports`,
+    value: `${timingText(d.total)} (reports ${timingText(d.reports)}; ${d.pngs} PNGs ${timingText(d.charts)})`,
     baseline: base,
-    ratio: timesText(d.total.p95, f.countAll.p50),
+    ratio: `${d.total.cutOffMs !== undefined ? '> ' : ''}${timesText(p95Of(d.total), f.countAll.p50)}`,
   });
   return rows;
 }

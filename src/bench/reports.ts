@@ -1,13 +1,14 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../store/index.js';
 import { chartForReport } from '../charts/index.js';
 import { REPORT_NAMES, runReport, type ReportName, type ReportQuery, type ReportResult } from '../metrics/index.js';
 import { SEED_TZ } from './seed-plan.js';
-import type { Seeded } from './seeded-database.js';
+import { openSeedStore, type Seeded } from './seeded-database.js';
 import { timeIt, type Timing } from './timing.js';
 
 export type ReportTiming = { name: ReportName; days: number; timing: Timing };
-export type DigestTiming = { reports: Timing; charts: Timing; total: Timing; pngs: number };
-export type ScaleFigures = { seeded: Omit<Seeded, 'store'>; countAll: Timing; reports: ReportTiming[]; digest: DigestTiming };
+export type DigestTiming = { reports: Timing; charts: Timing; total: Timing; charted: number; pngs: number };
+export type ScaleFigures = { seeded: Omit<Seeded, 'store' | 'url'>; countAll: Timing; reports: ReportTiming[]; digest: DigestTiming };
 
 const DAY_MS = 86_400_000;
 /** The reports a digest charts (src/charts/from-reports.ts); the overview has no chart of its own. */
@@ -19,8 +20,16 @@ const CHARTED: ReportName[] = ['messages', 'failures', 'agents', 'busy-hours'];
  * messages timed in the same run; then the work of a digest: the overview plus the charted
  * reports over 7 days, each chart rendered to PNG.
  */
-export async function measureReports(seeded: Seeded, runs: number, log: (s: string) => void): Promise<ScaleFigures> {
-  const { db } = seeded.store;
+export async function measureReports(seeded: Seeded, runs: number, cutOffMs: number, log: (s: string) => void): Promise<ScaleFigures> {
+  const store = openSeedStore(seeded.url, cutOffMs);
+  try {
+    return await measureOn(store.db, seeded, runs, cutOffMs, log);
+  } finally {
+    await store.close();
+  }
+}
+
+async function measureOn(db: Kysely<Database>, seeded: Seeded, runs: number, cutOffMs: number, log: (s: string) => void): Promise<ScaleFigures> {
   const now = seeded.end;
   const ctx = { now, serviceLevel: 0.8, frtTargetSec: 300 };
   const query = (days: number): ReportQuery => ({ window: { from: new Date(now.getTime() - days * DAY_MS), to: now, tz: SEED_TZ }, filters: {} });
@@ -29,7 +38,7 @@ export async function measureReports(seeded: Seeded, runs: number, log: (s: stri
   for (const days of [90, 7]) {
     for (const name of REPORT_NAMES) {
       log(`reports: ${name}, last ${days} days`);
-      reports.push({ name, days, timing: await timeIt(runs, () => runReport(db, name, query(days), ctx)) });
+      reports.push({ name, days, timing: await timeIt(runs, () => runReport(db, name, query(days), ctx), cutOffMs) });
     }
   }
   log('reports: digest (overview + charted reports + PNGs), last 7 days');
@@ -39,7 +48,7 @@ export async function measureReports(seeded: Seeded, runs: number, log: (s: stri
     for (const n of ['overview' as const, ...CHARTED]) out.push(await runReport(db, n, query(7), ctx));
     return out;
   };
-  const results: ReportResult[] = await ask();
+  const results: ReportResult[] = await ask().catch(() => []);
   const draw = async () => {
     let n = 0;
     for (const r of results) if (await chartForReport(r)) n++;
@@ -47,14 +56,15 @@ export async function measureReports(seeded: Seeded, runs: number, log: (s: stri
   };
   const pngs = await draw();
   const digest = {
-    reports: await timeIt(runs, ask),
-    charts: await timeIt(runs, draw),
+    reports: await timeIt(runs, ask, cutOffMs),
+    charts: await timeIt(runs, draw, cutOffMs),
     total: await timeIt(runs, async () => {
       results.splice(0, results.length, ...(await ask()));
       await draw();
-    }),
+    }, cutOffMs),
+    charted: CHARTED.length,
     pngs,
   };
-  const { store: _store, ...rest } = seeded;
+  const { store: _store, url: _url, ...rest } = seeded;
   return { seeded: rest, countAll, reports, digest };
 }
