@@ -50,7 +50,7 @@ export function reportRows(f: ScaleFigures): Row[] {
   rows.push({
     section,
     figure: `digest-like work, last 7 d: overview + ${d.charted} charted reports`,
-    value: `${timingText(d.total)} (reports ${timingText(d.reports)}; ${d.pngs} PNGs ${timingText(d.charts)})`,
+    value: `${timingText(d.total)} (reports ${timingText(d.reports)}; ${d.pngs ? `${d.pngs} PNGs ${timingText(d.charts)}` : 'no PNGs: reports cut off'})`,
     baseline: base,
     ratio: `${d.total.cutOffMs !== undefined ? '> ' : ''}${timesText(p95Of(d.total), f.countAll.p50)}`,
   });
