@@ -34,6 +34,8 @@ export function targetText(value: number, target: Target | undefined): string {
   if (!Number.isFinite(value)) return `n/a (${target.text})`;
   const ok = target.kind === 'atLeast' ? value >= target.bound : value <= target.bound;
   if (ok) return `pass (${target.text})`;
+  // A bound of zero (errors) has no factor to miss by: say the figure instead.
+  if (target.bound === 0) return `MISS: ${value} (${target.text})`;
   const factor = target.kind === 'atLeast' ? target.bound / Math.max(value, 1e-9) : value / target.bound;
   return `MISS ×${factor.toFixed(1)} (${target.text})`;
 }
