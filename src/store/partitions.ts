@@ -16,10 +16,10 @@ export type MonthPartition = { name: string; from: Date; to: Date };
 // The same key wapulse_create_month_partition takes: creating and dropping never interleave.
 const PARTITION_LOCK_KEY = 0x77617070; // "wapp"
 
-// Dropping a partition locks its parent ACCESS EXCLUSIVE for a moment. Waiting longer than
-// this behind a long reader would stall every webhook queued behind the drop; give up
-// instead and try again on the next run.
-const DROP_LOCK_TIMEOUT = '1s';
+// Dropping a month locks its parent ACCESS EXCLUSIVE for a moment, and attaching one locks
+// DEFAULT so; waiting longer than this behind a long reader would stall every webhook queued
+// behind the lock. Give up instead and try again on the next run.
+const LOCK_TIMEOUT = '1s';
 
 /** The first instant (UTC) of the month `k` months after the one holding `at`. */
 export function monthStart(at: Date, k = 0): Date {
@@ -36,8 +36,12 @@ export async function createMonthsAhead(db: Kysely<Database>, table: Partitioned
   const created: string[] = [];
   for (let k = 0; k <= ahead; k++) {
     const month = monthStart(now, k);
-    const r = await sql<{ created: boolean }>`SELECT wapulse_create_month_partition(${table}, ${month}::timestamptz) AS created`.execute(db);
-    if (r.rows[0]?.created) created.push(partitionName(table, month));
+    const made = await inTransaction(db, async (tx) => {
+      await sql`SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, true)`.execute(tx);
+      const r = await sql<{ created: boolean }>`SELECT wapulse_create_month_partition(${table}, ${month}::timestamptz) AS created`.execute(tx);
+      return r.rows[0]?.created === true;
+    });
+    if (made) created.push(partitionName(table, month));
   }
   return created;
 }
@@ -69,7 +73,7 @@ export async function dropMonthsBefore(db: Kysely<Database>, table: PartitionedT
   for (const p of await monthPartitions(db, table)) {
     if (p.to.getTime() > before.getTime()) break;
     await db.transaction().execute(async (tx) => {
-      await sql`SELECT set_config('lock_timeout', ${DROP_LOCK_TIMEOUT}, true)`.execute(tx);
+      await sql`SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, true)`.execute(tx);
       await sql`SELECT pg_advisory_xact_lock(${PARTITION_LOCK_KEY})`.execute(tx);
       await sql`DROP TABLE IF EXISTS ${sql.table(p.name)}`.execute(tx);
     });
@@ -91,6 +95,11 @@ export async function deleteInBatches(db: Kysely<Database>, batch: number, state
     total += n;
     if (n < batch) return total;
   }
+}
+
+// The caller's transaction when it has one, else a short one of its own.
+function inTransaction<T>(db: Kysely<Database>, work: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 function partitionName(table: PartitionedTable, month: Date): string {
