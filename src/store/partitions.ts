@@ -66,18 +66,21 @@ export async function monthPartitions(db: Kysely<Database>, table: PartitionedTa
  * Drops `table`'s months that end at or before `before` (every row in them is older), each in
  * a short transaction of its own; returns the names dropped. Rows older than `before` in the
  * month it falls in are left to the caller's batched delete. A second replica dropping at the
- * same time waits on the advisory lock, then finds the table gone and skips it.
+ * same time waits on the advisory lock, then finds the table gone and skips it (not listing it).
  */
 export async function dropMonthsBefore(db: Kysely<Database>, table: PartitionedTable, before: Date): Promise<string[]> {
   const dropped: string[] = [];
   for (const p of await monthPartitions(db, table)) {
     if (p.to.getTime() > before.getTime()) break;
-    await db.transaction().execute(async (tx) => {
+    const gone = await inTransaction(db, async (tx) => {
       await sql`SELECT set_config('lock_timeout', ${LOCK_TIMEOUT}, true)`.execute(tx);
       await sql`SELECT pg_advisory_xact_lock(${PARTITION_LOCK_KEY})`.execute(tx);
-      await sql`DROP TABLE IF EXISTS ${sql.table(p.name)}`.execute(tx);
+      const r = await sql<{ there: boolean }>`SELECT to_regclass(${p.name}) IS NOT NULL AS there`.execute(tx);
+      if (!r.rows[0]?.there) return false; // the other replica dropped it while we waited
+      await sql`DROP TABLE ${sql.table(p.name)}`.execute(tx);
+      return true;
     });
-    dropped.push(p.name);
+    if (gone) dropped.push(p.name);
   }
   return dropped;
 }
