@@ -75,10 +75,11 @@ export async function applyStatuses(
   // this looks in every month for pairs already stored and writes only the others; the key
   // still makes an exact redelivery a no-op by itself.
   for (const part of chunks(unique)) {
+    // by wamid alone (one index range per month, a handful of statuses each), the pairs sorted out here
     const stored = await db
       .selectFrom('message_statuses')
       .select(['wamid', 'status'])
-      .where((eb) => eb(eb.refTuple('wamid', 'status'), 'in', part.map((s) => eb.tuple(s.wamid, s.status))))
+      .where('wamid', 'in', [...new Set(part.map((s) => s.wamid))])
       .execute();
     const seen = new Set(stored.map(statusKey));
     const fresh = part.filter((s) => !seen.has(statusKey(s)));
