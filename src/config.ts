@@ -75,6 +75,8 @@ const EnvSchema = z.object({
     .default(256 * 1024 * 1024),
   INBOX_SPOOL: boolFromEnv,
   RAW_RETENTION_DAYS: wholeNumber('RAW_RETENTION_DAYS', 'days', 90, 1),
+  /** 0 (the default) keeps message history forever. */
+  MESSAGE_RETENTION_DAYS: wholeNumber('MESSAGE_RETENTION_DAYS', 'days (0 keeps forever)', 0, 0),
   WHATSAPP_APP_SECRET: optionalSecret('WHATSAPP_APP_SECRET'),
   WHATSAPP_VERIFY_TOKEN: optionalSecret('WHATSAPP_VERIFY_TOKEN'),
   /** Regex with one capture group that pulls an agent id out of biz_opaque_callback_data. */
@@ -139,6 +141,8 @@ export type Config = {
    */
   spool: { dir: string; maxBytes: number; sources: ReadonlySet<'chatwoot' | 'inbox'> };
   rawRetentionDays: number;
+  /** Messages, statuses, closed conversations and webhook errors older than this many days are deleted; 0 = kept forever. */
+  messageRetentionDays: number;
   whatsapp: { appSecret?: string; verifyToken?: string; attributionPattern: RegExp };
   inbox: { secret?: string };
   chatwoot: { key?: string; channels: Map<string, string> };
@@ -205,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sources: new Set(e.INBOX_SPOOL ? (['chatwoot', 'inbox'] as const) : (['chatwoot'] as const)),
     },
     rawRetentionDays: e.RAW_RETENTION_DAYS,
+    messageRetentionDays: e.MESSAGE_RETENTION_DAYS,
     whatsapp: {
       appSecret: e.WHATSAPP_APP_SECRET,
       verifyToken: e.WHATSAPP_VERIFY_TOKEN,

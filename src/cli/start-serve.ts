@@ -3,6 +3,8 @@ import type { Config } from '../config.js';
 import { startHttpServer, type AppContext, type RunningServer } from '../http/index.js';
 import { pruneChartImagesJob } from '../jobs/prune-chart-images.js';
 import { pruneRawEventsJob } from '../jobs/prune-raw-events.js';
+import { maintainPartitionsJob } from '../jobs/maintain-partitions.js';
+import { pruneMessagesJob } from '../jobs/prune-messages.js';
 import { createJobRunner, type JobRunner } from '../jobs/runner.js';
 import { settleConversationsJob } from '../jobs/settle-conversations.js';
 import { replaySpoolJob } from '../jobs/replay-spool.js';
@@ -12,7 +14,7 @@ export type ServeOptions = AppOptions & {
   port?: number;
   hostname?: string;
   /** Job cadences (ms); tests shorten them. */
-  every?: Partial<{ settle: number; prune: number; spoolReplay: number }>;
+  every?: Partial<{ settle: number; prune: number; spoolReplay: number; partitions: number }>;
   backoff?: Backoff;
 };
 
@@ -28,7 +30,7 @@ export type Serving = {
   shutdown(deadlineMs?: number): Promise<ShutdownReport>;
 };
 
-const EVERY = { settle: 30_000, prune: 3_600_000, spoolReplay: 2_000 };
+const EVERY = { settle: 30_000, prune: 3_600_000, spoolReplay: 2_000, partitions: 86_400_000 };
 export const SHUTDOWN_DEADLINE_MS = 10_000;
 // Left at the end of the deadline for closing the pool.
 const POOL_CLOSE_MS = 1_500;
@@ -59,6 +61,10 @@ export async function startServe(config: Config, opts: ServeOptions = {}): Promi
     jobs.every('settle', every.settle, (signal) => settleConversationsJob(app.store, app.now(), config.conversationIdleMs, app.log, signal));
     jobs.every('prune', every.prune, () => pruneRawEventsJob(app.store, config.rawRetentionDays, app.now(), app.log), { immediately: true });
     if (slack) jobs.every('prune-charts', every.prune, () => pruneChartImagesJob(app.store, app.now(), app.log), { immediately: true });
+    jobs.every('partitions', every.partitions, () => maintainPartitionsJob(app.store, app.now(), app.log), { immediately: true });
+    if (config.messageRetentionDays > 0) {
+      jobs.every('prune-messages', every.prune, () => pruneMessagesJob(app.store, config.messageRetentionDays, app.now(), app.log), { immediately: true });
+    }
     if (app.spool) jobs.every('spool-replay', every.spoolReplay, (signal) => replaySpoolJob(app, signal), { immediately: true });
     return true;
   });

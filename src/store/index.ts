@@ -1,7 +1,7 @@
 export { openStore, type DatabaseTarget, type Store } from './database.js';
 export { isMigrated, listMigrations, migrate, MIGRATIONS_DIR, type MigrationResult } from './migrate.js';
 export type * from './schema.js';
-export { insertRawEvent, insertRawEvents, pruneRawEvents, type RawEventInput } from './raw-events.js';
+export { insertRawEvent, insertRawEvents, pruneRawEvents, type PruneResult, type RawEventInput } from './raw-events.js';
 export { upsertChannels, type ChannelInput } from './channels-repo.js';
 export { NO_CONTACTS, resolveContacts, SEEN_VIA_ORDER, type ContactIds, type ContactInput } from './contacts-repo.js';
 export { applyAmendments, upsertInboxMessages, upsertMessages, type AmendmentInput, type InboxMessageInput, type MessageInput } from './messages-repo.js';
@@ -38,3 +38,13 @@ export {
 export { contactLockKeys, keyHash, lockKeys, LOCK_NAMESPACE, pairLockKey, type LockKind } from './key-locks.js';
 export { classifyDbError, isUnavailable, retryConflicts, type DbErrorKind, type RetryOptions } from './db-errors.js';
 export { getChartImage, insertChartImage, pruneChartImages, type ChartImage, type ChartImageInput } from './chart-images-repo.js';
+export {
+  createMonthsAhead,
+  dropMonthsBefore,
+  monthPartitions,
+  monthStart,
+  PARTITIONED_TABLES,
+  type MonthPartition,
+  type PartitionedTable,
+} from './partitions.js';
+export { pruneMessageHistory, type MessagePruneResult } from './message-retention.js';

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { byKey, chunks } from './chunks.js';
+import { firstPerKey } from './messages-repo.js';
+import { deleteInBatches, dropMonthsBefore } from './partitions.js';
 import type { Database, RawOutcome, RawSource } from './schema.js';
 
 export type RawEventInput = {
@@ -14,11 +16,21 @@ export type RawEventInput = {
 };
 
 /**
- * Stores webhook bodies verbatim, several in one statement. Returns each body's id, or null
- * when the very same bytes from the same source were stored before — or earlier in this same
- * call (a redelivery): the caller then has nothing more to do for it.
+ * Stores webhook bodies verbatim, several at once. Returns each body's id, or null when the
+ * very same bytes from the same source were stored before — or earlier in this same call (a
+ * redelivery): the caller then has nothing more to do for it.
+ *
+ * raw_events is partitioned by month, so it cannot hold a unique key without the time; the
+ * "seen this body" key lives in raw_event_keys (migration 0007). A body's key is claimed
+ * first and its row written only when the claim is new, in one transaction (the caller's, or
+ * one of its own): a concurrent claimer of the same key waits for this one to commit, exactly
+ * as it waited on the old unique index.
  */
 export async function insertRawEvents(db: Kysely<Database>, events: readonly RawEventInput[]): Promise<(number | null)[]> {
+  return db.isTransaction ? insertInTransaction(db, events) : db.transaction().execute((tx) => insertInTransaction(tx, events));
+}
+
+async function insertInTransaction(db: Kysely<Database>, events: readonly RawEventInput[]): Promise<(number | null)[]> {
   const rows = events.map((e) => ({
     source: e.source,
     received_at: e.receivedAt,
@@ -28,21 +40,31 @@ export async function insertRawEvents(db: Kysely<Database>, events: readonly Raw
     outcome: e.outcome,
     problems: e.problems.length ? JSON.stringify(e.problems) : null,
   }));
+  const keyOf = (r: { source: string; body_sha256: string }) => `${r.source}:${r.body_sha256}`;
   const ids = new Map<string, number>();
-  // hash order, so two group commits holding some of the same bodies cannot deadlock
-  for (const part of chunks(byKey(rows, (r) => r.body_sha256), 200)) {
-    const inserted = await db
-      .insertInto('raw_events')
-      .values(part)
+  // Hash order, so two group commits holding some of the same bodies cannot deadlock. Within
+  // one call only the first of identical bodies is offered (ON CONFLICT cannot see a row the
+  // same statement inserted).
+  for (const part of chunks(byKey(firstPerKey(rows, keyOf), (r) => r.body_sha256), 200)) {
+    const claimed = await db
+      .insertInto('raw_event_keys')
+      .values(part.map((r) => ({
+        source: r.source,
+        body_sha256: r.body_sha256,
+        received_at: r.received_at,
+        // the body row's id, drawn here so the key can name it (a conflict wastes a number)
+        raw_event_id: sql<number>`nextval('raw_events_id_seq')`,
+      })))
       .onConflict((oc) => oc.columns(['source', 'body_sha256']).doNothing())
-      .returning(['id', 'source', 'body_sha256'])
+      .returning(['source', 'body_sha256', 'raw_event_id'])
       .execute();
-    for (const r of inserted) ids.set(`${r.source}:${r.body_sha256}`, r.id);
+    for (const k of claimed) ids.set(keyOf(k), k.raw_event_id);
+    const fresh = part.filter((r) => ids.has(keyOf(r)));
+    if (fresh.length) await db.insertInto('raw_events').values(fresh.map((r) => ({ ...r, id: ids.get(keyOf(r))! }))).execute();
   }
-  // Within one call, only the first of identical bodies owns the new row.
   const claimed = new Set<string>();
   return rows.map((r) => {
-    const key = `${r.source}:${r.body_sha256}`;
+    const key = keyOf(r);
     const id = ids.get(key);
     if (id === undefined || claimed.has(key)) return null;
     claimed.add(key);
@@ -55,21 +77,25 @@ export async function insertRawEvent(db: Kysely<Database>, e: RawEventInput): Pr
   return (await insertRawEvents(db, [e]))[0] ?? null;
 }
 
+export type PruneResult = { partitions: string[]; rows: number };
+
 /**
- * Deletes raw bodies received before `before` (RAW_RETENTION_DAYS); derived rows stay. In
- * batches of `batch` rows, each its own statement, skipping rows another pruner holds: a day's
- * worth of bodies is never one long transaction, and a redelivered old body (same hash) waits
- * at most one batch.
+ * Deletes raw bodies received before `before` (RAW_RETENTION_DAYS), and their dedup keys;
+ * derived rows stay. Whole months that end by `before` are dropped (one catalog change each,
+ * see dropMonthsBefore); the rest — the month `before` falls in, and DEFAULT — is deleted in
+ * batches of `batch` rows, each its own statement, skipping rows another pruner holds: never
+ * one long transaction, and a redelivered old body (same hash) waits at most one batch.
  */
-export async function pruneRawEvents(db: Kysely<Database>, before: Date, batch = 5_000): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const r = await sql`
-      DELETE FROM raw_events WHERE id IN (
-        SELECT id FROM raw_events WHERE received_at < ${before}::timestamptz
-         ORDER BY id LIMIT ${batch} FOR UPDATE SKIP LOCKED)`.execute(db);
-    const n = Number(r.numAffectedRows ?? 0);
-    total += n;
-    if (n < batch) return total;
-  }
+export async function pruneRawEvents(db: Kysely<Database>, before: Date, batch = 5_000): Promise<PruneResult> {
+  const partitions = await dropMonthsBefore(db, 'raw_events', before);
+  const rows = await deleteInBatches(db, batch, sql`
+      DELETE FROM raw_events WHERE (id, received_at) IN (
+        SELECT id, received_at FROM raw_events WHERE received_at < ${before}::timestamptz
+         ORDER BY received_at LIMIT ${batch} FOR UPDATE SKIP LOCKED)`);
+  // Keys after bodies: until its key goes, a redelivery of a pruned body stays a no-op.
+  await deleteInBatches(db, batch, sql`
+      DELETE FROM raw_event_keys WHERE (source, body_sha256) IN (
+        SELECT source, body_sha256 FROM raw_event_keys WHERE received_at < ${before}::timestamptz
+         ORDER BY received_at LIMIT ${batch} FOR UPDATE SKIP LOCKED)`);
+  return { partitions, rows };
 }

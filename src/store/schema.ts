@@ -205,6 +205,15 @@ export interface Database {
   conversation_dirty: ConversationDirtyTable;
   schema_migrations: SchemaMigrationsTable;
   chart_images: ChartImagesTable;
+  raw_event_keys: RawEventKeysTable;
+}
+
+/** The global "seen this body" key of the month-partitioned raw_events (migrations/0007). */
+export interface RawEventKeysTable {
+  source: RawSource;
+  body_sha256: string;
+  received_at: Timestamp;
+  raw_event_id: number;
 }
 
 export type Message = Selectable<MessagesTable>;

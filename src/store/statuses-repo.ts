@@ -25,27 +25,24 @@ export type StatusInput = {
 
 /**
  * Records status events and folds them into their message's rollup in one pass.
- * Idempotent and order-free: (wamid, status) is unique, every rollup time only moves
- * earlier (least), and pricing comes from the earliest status that carried it. A status for
- * an unknown wamid creates the outbound message row.
+ * Idempotent and order-free: a status is stored once per (wamid, status) — the first one
+ * stored wins — every rollup time only moves earlier (least), and pricing comes from the
+ * earliest status that carried it. A status for an unknown wamid creates the outbound message
+ * row. Runs in the caller's transaction, or in one of its own.
  */
 export async function applyStatuses(
   db: Kysely<Database>,
   statuses: readonly StatusInput[],
   contacts: ContactIds,
 ): Promise<void> {
+  if (!statuses.length) return;
+  if (!db.isTransaction) return db.transaction().execute((tx) => applyStatuses(tx, statuses, contacts));
   // (wamid, status) and wamid order: concurrent bodies about the same messages lock their
   // rows in one order and queue instead of deadlocking (seen at 8 requests in flight).
-  const unique = byKey(firstPerKey(statuses, (s) => `${s.wamid}\u0000${s.status}`), (s) => `${s.wamid}\u0000${s.status}`);
-  for (const part of chunks(unique)) {
-    await db
-      .insertInto('message_statuses')
-      .values(part.map(statusRow))
-      .onConflict((oc) => oc.columns(['wamid', 'status']).doNothing())
-      .execute();
-  }
-  const rollups = rollup(unique, contacts);
-  for (const part of chunks(rollups)) {
+  const unique = byKey(firstPerKey(statuses, statusKey), statusKey);
+  // The rollup first: upserting a message's row locks that wamid until this transaction ends,
+  // so every writer of its statuses takes turns from here on.
+  for (const part of chunks(rollup(unique, contacts))) {
     await db
       .insertInto('messages')
       .values(part)
@@ -73,7 +70,29 @@ export async function applyStatuses(
       )
       .execute();
   }
+  // message_statuses is partitioned by ts (migration 0007), so its key is (wamid, status, ts)
+  // and cannot see the same status with another time in another month. Holding the wamids,
+  // this looks in every month for pairs already stored and writes only the others; the key
+  // still makes an exact redelivery a no-op by itself.
+  for (const part of chunks(unique)) {
+    // by wamid alone (one index range per month, a handful of statuses each), the pairs sorted out here
+    const stored = await db
+      .selectFrom('message_statuses')
+      .select(['wamid', 'status'])
+      .where('wamid', 'in', [...new Set(part.map((s) => s.wamid))])
+      .execute();
+    const seen = new Set(stored.map(statusKey));
+    const fresh = part.filter((s) => !seen.has(statusKey(s)));
+    if (!fresh.length) continue;
+    await db
+      .insertInto('message_statuses')
+      .values(fresh.map(statusRow))
+      .onConflict((oc) => oc.columns(['wamid', 'status', 'ts']).doNothing())
+      .execute();
+  }
 }
+
+const statusKey = (s: { wamid: string; status: string }) => `${s.wamid}\u0000${s.status}`;
 
 const earlierPricing = sql`excluded.pricing_at IS NOT NULL AND (messages.pricing_at IS NULL OR excluded.pricing_at < messages.pricing_at)`;
 

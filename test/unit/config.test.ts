@@ -149,3 +149,15 @@ describe('Slack settings', () => {
     ]));
   });
 });
+
+describe('MESSAGE_RETENTION_DAYS', () => {
+  it('keeps message history forever unless set, and takes whole days', () => {
+    expect(loadConfig({}).messageRetentionDays).toBe(0);
+    expect(loadConfig({ MESSAGE_RETENTION_DAYS: '0' }).messageRetentionDays).toBe(0);
+    expect(loadConfig({ MESSAGE_RETENTION_DAYS: '400' }).messageRetentionDays).toBe(400);
+  });
+
+  it.each(['-1', '1.5', 'forever'])('refuses %s, naming the variable', (value) => {
+    expect(() => loadConfig({ MESSAGE_RETENTION_DAYS: value })).toThrow(/MESSAGE_RETENTION_DAYS must be a whole number of days/);
+  });
+});

@@ -1,0 +1,132 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  applyStatuses,
+  insertRawEvents,
+  listMigrations,
+  migrate,
+  MIGRATIONS_DIR,
+  monthPartitions,
+  monthStart,
+  NO_CONTACTS,
+  openStore,
+  type Store,
+} from '../../../src/store/index.js';
+
+/**
+ * Migration 0007 on a database that already holds rows in the 0006 schema: every row must
+ * survive with its id, in the partition of its month, and idempotency must carry over (an old
+ * body redelivered is still a duplicate; an old status is still the one kept).
+ */
+const targets = [
+  { name: 'pglite', open: async () => ({ store: openStore({ kind: 'pglite', dataDir: null }), drop: async () => {} }) },
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres', open: openPostgres }] : []),
+];
+
+async function openPostgres(): Promise<{ store: Store; drop: () => Promise<void> }> {
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  const name = `wapulse_m_${randomBytes(6).toString('hex')}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return { store: openStore({ kind: 'postgres', url: url.toString(), poolSize: 3 }), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** A folder with the migrations before 0007 only: the schema as the last release left it. */
+async function migrationsBefore0007(): Promise<{ dir: URL; remove: () => Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'wapulse-m6-'));
+  for (const f of await listMigrations()) if (f < '0007') await cp(new URL(f, MIGRATIONS_DIR), join(path, f));
+  return { dir: pathToFileURL(`${path}/`), remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+const sha = (bytes: number[]) => createHash('sha256').update(Buffer.from(bytes)).digest('hex');
+const [h1, h2, h3] = [sha([1]), sha([2]), sha([3])];
+
+const rawBody = (n: string, receivedAt: string) => ({
+  source: 'whatsapp' as const, receivedAt: new Date(receivedAt), body: Buffer.from(`{"n":"${n}"}`), signatureOk: true, outcome: 'processed' as const, problems: [],
+});
+
+describe.each(targets)('migration 0007 over existing rows on $name', (target) => {
+  let cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanup.reverse()) await c();
+    cleanup = [];
+  });
+
+  it('keeps every row, puts each in its month, and keeps idempotency', async () => {
+    const { store, drop } = await target.open();
+    cleanup.push(drop, () => store.close());
+    const v6 = await migrationsBefore0007();
+    cleanup.push(v6.remove);
+    await migrate(store, v6.dir);
+    const db = store.db;
+
+    // The 0006 schema, written to directly (today's code speaks 0007): three bodies (Sep 15
+    // and Oct 31 23:00 2020, and one 2019 body whose month becomes a partition too), two
+    // statuses of W1 (sent Sep 15, delivered Oct 2) and their message.
+    await sql`INSERT INTO raw_events (source, received_at, body, body_sha256, signature_ok, outcome)
+      VALUES ('whatsapp', '2020-09-15T00:00:00Z', '\\x01', ${h1}, true, 'processed'),
+             ('whatsapp', '2020-10-31T23:00:00Z', '\\x02', ${h2}, true, 'processed'),
+             ('inbox',    '2019-03-03T00:00:00Z', '\\x03', ${h3}, null, 'rejected')`.execute(db);
+    await sql`INSERT INTO message_statuses (wamid, status, ts, raw_event_id)
+      VALUES ('W1', 'sent', '2020-09-15T00:00:00Z', 1), ('W1', 'delivered', '2020-10-02T00:00:00Z', 2)`.execute(db);
+    await sql`INSERT INTO messages (wamid, direction, origin, sent_at, delivered_at, first_status_at)
+      VALUES ('W1', 'outbound', 'live', '2020-09-15T00:00:00Z', '2020-10-02T00:00:00Z', '2020-09-15T00:00:00Z')`.execute(db);
+
+    expect((await migrate(store)).applied).toEqual(['0007_partitions.sql']);
+
+    const raw = await sql<{ id: number; part: string; body_sha256: string }>`
+      SELECT id, tableoid::regclass::text AS part, body_sha256 FROM raw_events ORDER BY id`.execute(db);
+    expect(raw.rows).toEqual([
+      { id: 1, part: 'raw_events_y2020m09', body_sha256: h1 },
+      { id: 2, part: 'raw_events_y2020m10', body_sha256: h2 },
+      { id: 3, part: 'raw_events_y2019m03', body_sha256: h3 },
+    ]);
+    const keys = await db.selectFrom('raw_event_keys').select(['source', 'body_sha256', 'raw_event_id']).orderBy('raw_event_id').execute();
+    expect(keys).toEqual([
+      { source: 'whatsapp', body_sha256: h1, raw_event_id: 1 },
+      { source: 'whatsapp', body_sha256: h2, raw_event_id: 2 },
+      { source: 'inbox', body_sha256: h3, raw_event_id: 3 },
+    ]);
+    const statuses = await sql<{ status: string; part: string }>`
+      SELECT status, tableoid::regclass::text AS part FROM message_statuses ORDER BY ts`.execute(db);
+    expect(statuses.rows).toEqual([
+      { status: 'sent', part: 'message_statuses_y2020m09' },
+      { status: 'delivered', part: 'message_statuses_y2020m10' },
+    ]);
+
+    // Months ahead: this month and the next two exist for both tables (the migration ran now).
+    const now = new Date();
+    const ahead = [0, 1, 2].map((k) => monthStart(now, k).toISOString());
+    for (const table of ['raw_events', 'message_statuses'] as const) {
+      const froms = (await monthPartitions(db, table)).map((p) => p.from.toISOString());
+      expect(froms).toEqual(expect.arrayContaining(ahead));
+    }
+
+    // The sequence carries on past the old ids; an old body redelivered is still a duplicate.
+    const [next, dup] = await insertRawEvents(db, [rawBody('new', now.toISOString()), { ...rawBody('x', now.toISOString()), body: Buffer.from([1]) }]);
+    expect(next).toBe(4);
+    expect(dup).toBeNull();
+    // A second delivered for W1 (another time, this month) leaves the old row the one kept.
+    await applyStatuses(db, [{
+      wamid: 'W1', status: 'delivered', ts: now, phoneNumberId: null, contact: null, recipientId: null, recipientUserId: null, error: null,
+      pricing: null, conversationId: null, conversationOrigin: null, bizOpaqueCallbackData: null, agentId: null, rawEventId: 4,
+    }], NO_CONTACTS);
+    const w1 = await db.selectFrom('message_statuses').select(['status', 'raw_event_id']).orderBy('status').execute();
+    expect(w1).toEqual([{ status: 'delivered', raw_event_id: 2 }, { status: 'sent', raw_event_id: 1 }]);
+  });
+});
