@@ -190,6 +190,18 @@ export interface ChartImagesTable {
   expires_at: Timestamp;
 }
 
+/** One duration value of a conversation cycle (migrations/0008); kept by store/cycle-durations-repo.ts. */
+export interface CycleDurationsTable {
+  cycle_id: number;
+  metric: 'first_response' | 'response' | 'resolution' | 'auto_close_resolution';
+  seq: number;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  agent_id: string | null;
+  /** ended_at − started_at, wall clock */
+  seconds: number;
+}
+
 export interface Database {
   raw_events: RawEventsTable;
   channels: ChannelsTable;
@@ -205,6 +217,7 @@ export interface Database {
   conversation_dirty: ConversationDirtyTable;
   schema_migrations: SchemaMigrationsTable;
   chart_images: ChartImagesTable;
+  cycle_durations: CycleDurationsTable;
 }
 
 export type Message = Selectable<MessagesTable>;
