@@ -4,6 +4,8 @@ import {
   insertComments,
   lockKeys,
   markContactDeleted,
+  markPairsDirty,
+  refreshCycleDurations,
   refreshFirstReplies,
   resolveContacts,
   setContactSource,
@@ -62,6 +64,10 @@ export async function applyInboxEvents(tx: Kysely<Database>, events: readonly In
     sent.map((e) => ({ wamid: e.wa_message_id, at: e.at, senderType: e.sender, agentId: e.agent_id ?? null, conversationRef: e.conversation_id ?? null })),
   );
   if (sentRefs.length) await refreshFirstReplies(tx, { refs: sentRefs });
+  if (sentRefs.length) await refreshCycleDurations(tx, { refs: sentRefs });
+  // attribution (sender_type, agent) also decides replies of cycles matched by contact × number
+  // rather than by this ref: the next settle refreshes those, as for a WhatsApp status
+  await markPairsDirty(tx, sent.map((e) => e.wa_message_id));
 
   await insertComments(
     tx,

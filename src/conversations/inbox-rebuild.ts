@@ -3,6 +3,7 @@ import {
   conversationEvents,
   lockKeys,
   pairLockKey,
+  refreshCycleDurations,
   refreshFirstReplies,
   replaceInboxCycles,
   type ContactIds,
@@ -61,6 +62,7 @@ export async function storeInboxConversations(db: Kysely<Database>, rebuilds: re
   const ids: number[] = [];
   for (const r of rows) ids.push(...(await replaceInboxCycles(db, r.ref, r.cycles, r.assignments)));
   await refreshFirstReplies(db, { conversationIds: ids });
+  await refreshCycleDurations(db, { conversationIds: ids });
 }
 
 const contactKey = (c: CycleDraft) => ({ userId: c.contact.user_id ?? undefined, waId: c.contact.wa_id ?? undefined });

@@ -9,6 +9,7 @@ import {
   pairLockKey,
   pairMessages,
   readDirtyPairs,
+  refreshCycleDurations,
   refreshFirstReplies,
   replaceDerivedCycles,
   retryConflicts,
@@ -75,6 +76,7 @@ async function settleBatch(tx: Kysely<Database>, now: Date, idleMs: number, limi
     await derivePair(tx, pair, now, idleMs);
   }
   if (dirty.length) await refreshFirstReplies(tx, { contactIds: [...new Set(dirty.map((p) => p.contact_id))] });
+  if (dirty.length) await refreshCycleDurations(tx, { contactIds: [...new Set(dirty.map((p) => p.contact_id))] });
   await clearDirtyPairs(tx, dirty);
   return { candidates: candidates.length, pairs: dirty.length, derivedPairs };
 }

@@ -66,10 +66,12 @@ export async function conversationsReport(
       SELECT 'unresolved', NULL, count(*)::int FROM rt_cycles WHERE closed_at IS NULL OR closed_at >= ${w.to}::timestamptz
       UNION ALL
       -- contact-opened cycles closed in window, minus those of them with a first reply (at most
-      -- one row each); a subtraction rather than NOT EXISTS, which the planner runs as a nested loop
+      -- one first_response value each, only ever on contact-opened cycles, and never after the
+      -- close); a subtraction rather than NOT EXISTS, which the planner runs as a nested loop
       SELECT 'closed_without_response', NULL,
              (SELECT count(*) FROM rt_cycles WHERE ${closedInWindow} AND opened_by = 'contact')::int
-           - (SELECT count(*) FROM rt_first_reply WHERE ${closedInWindow} AND opened_by = 'contact')::int
+           - (SELECT count(*) FROM rt_cycles c JOIN cycle_durations d ON d.cycle_id = c.id AND d.metric = 'first_response'
+               WHERE c.closed_at >= ${w.from}::timestamptz AND c.closed_at < ${w.to}::timestamptz AND c.opened_by = 'contact')::int
       ORDER BY kind, n DESC, key`.execute(db),
     sql<Record<string, unknown> & { metric: DurationMetric }>`WITH ${ctes}
       SELECT metric, ${sql.join(durationColumns(bh !== undefined))} FROM rt_durations GROUP BY metric`.execute(db),

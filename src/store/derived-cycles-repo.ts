@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { chunks } from './chunks.js';
+import { refreshCycleDurations } from './cycle-durations-repo.js';
+import { lockKeys, pairLockKey } from './key-locks.js';
 import type { Database } from './schema.js';
 
 /**
@@ -182,16 +184,25 @@ export async function inboxChannels(db: Kysely<Database>, channels: readonly str
 
 /**
  * Closes up to `limit` derived cycles idle for `idleMs` at `now`, at their last message
- * (auto_close). Bounded and SKIP LOCKED so it is a short statement that waits for nobody;
- * call it until it returns less than `limit`.
+ * (auto_close), and recomputes their duration values (a close adds the resolution). Its own
+ * short transaction: the pair locks of the candidates first (the order settle and inbox writes
+ * take them in, so nobody deadlocks), then the close, re-checked under the locks since another
+ * replica may have closed or re-derived a candidate meanwhile. Call it until it returns less
+ * than `limit`.
  */
 export async function closeIdleDerived(db: Kysely<Database>, now: Date, idleMs: number, limit: number): Promise<number> {
-  const r = await sql`
-    UPDATE conversations SET closed_at = last_message_at, closed_by = 'auto_close'
-     WHERE id IN (SELECT id FROM conversations
-                   WHERE source = 'derived' AND closed_at IS NULL
-                     AND last_message_at <= ${new Date(now.getTime() - idleMs)}::timestamptz
-                   ORDER BY id LIMIT ${limit}
-                   FOR UPDATE SKIP LOCKED)`.execute(db);
-  return Number(r.numAffectedRows ?? 0);
+  const cutoff = new Date(now.getTime() - idleMs);
+  const idle = sql`source = 'derived' AND closed_at IS NULL AND last_message_at <= ${cutoff}::timestamptz`;
+  return db.transaction().execute(async (tx) => {
+    const { rows: candidates } = await sql<{ id: number; contact_id: number; phone_number_id: string }>`
+      SELECT id, contact_id, phone_number_id FROM conversations WHERE ${idle} ORDER BY id LIMIT ${limit}`.execute(tx);
+    if (candidates.length === 0) return 0;
+    await lockKeys(tx, 'pair', candidates.map((c) => pairLockKey(Number(c.contact_id), c.phone_number_id)));
+    const { rows: closed } = await sql<{ id: number }>`
+      UPDATE conversations SET closed_at = last_message_at, closed_by = 'auto_close'
+       WHERE id IN (${sql.join(candidates.map((c) => Number(c.id)))}) AND ${idle}
+       RETURNING id`.execute(tx);
+    await refreshCycleDurations(tx, { conversationIds: closed.map((c) => Number(c.id)) });
+    return closed.length;
+  });
 }

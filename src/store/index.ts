@@ -48,3 +48,4 @@ export {
   type PartitionedTable,
 } from './partitions.js';
 export { pruneMessageHistory, type MessagePruneResult } from './message-retention.js';
+export { rebuildCycleDurations, refreshCycleDurations, type CycleRefreshScope, type RebuildProgress } from './cycle-durations-repo.js';

@@ -190,6 +190,18 @@ export interface ChartImagesTable {
   expires_at: Timestamp;
 }
 
+/** One duration value of a conversation cycle (migrations/0008); kept by store/cycle-durations-repo.ts. */
+export interface CycleDurationsTable {
+  cycle_id: number;
+  metric: 'first_response' | 'response' | 'resolution' | 'auto_close_resolution';
+  seq: number;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  agent_id: string | null;
+  /** ended_at − started_at, wall clock */
+  seconds: number;
+}
+
 export interface Database {
   raw_events: RawEventsTable;
   channels: ChannelsTable;
@@ -206,6 +218,7 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   chart_images: ChartImagesTable;
   raw_event_keys: RawEventKeysTable;
+  cycle_durations: CycleDurationsTable;
 }
 
 /** The global "seen this body" key of the month-partitioned raw_events (migrations/0007). */

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { ClosedBy, Database, OpenedBy, SenderType } from '../../src/store/index.js';
+import { refreshCycleDurations, type ClosedBy, type Database, type OpenedBy, type SenderType } from '../../src/store/index.js';
 
 /**
  * Direct row builders for metrics tests: each test states its facts as rows and works the
  * expected numbers out by hand from them. (Ingest itself is tested through HTTP elsewhere.)
  * Times are ISO strings for readability; everything else defaults to the plain case.
+ * Seeding a message or a cycle refreshes the cycles' precomputed durations, as ingest's settle
+ * and inbox writes do, so reports read what they would after those ran.
  */
 type DB = Kysely<Database>;
 const d = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
@@ -68,6 +70,7 @@ export async function seedMessage(db: DB, m: SeedMessage): Promise<void> {
     pricing_at: m.pricingCategory ? d(statusTimes[0]) : null, pricing_type: m.pricingType ?? null, pricing_category: m.pricingCategory ?? null,
     billable: m.billable ?? null, biz_opaque_callback_data: null, edited_at: null, revoked_at: null, conversation_ref: m.conversationRef ?? null,
   }).execute();
+  await refreshCycleDurations(db, { contactIds: [m.contactId], refs: m.conversationRef ? [m.conversationRef] : [] });
 }
 
 export type SeedConversation = {
@@ -97,6 +100,7 @@ export async function seedConversation(db: DB, c: SeedConversation): Promise<num
     assignee_id: c.assigneeId ?? null, assigned_at: d(c.assignedAt), first_agent_reply_at: d(c.firstAgentReplyAt),
     first_agent_reply_agent_id: c.firstAgentReplyAgentId ?? null, last_message_at: d(c.lastMessageAt),
   }).returning('id').executeTakeFirstOrThrow();
+  await refreshCycleDurations(db, { conversationIds: [row.id] });
   return row.id;
 }
 
