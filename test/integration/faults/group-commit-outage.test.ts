@@ -64,3 +64,42 @@ describe.runIf(postgres)('database lost in the middle of a group commit', () => 
     expect(await backing.db.selectFrom('raw_events').select('id').execute()).toHaveLength(6);
   });
 });
+
+/**
+ * More bodies waiting than INGEST_QUEUE_MAX: answered 503 at once (a retry helps), not queued
+ * without bound. With batches of 1, two flushes in flight and a queue of 1, a lock on
+ * raw_events stalls the first two bodies' transactions, the third waits in the queue, and the
+ * fourth must be refused — then the first three are stored once the lock goes.
+ */
+describe.runIf(postgres)('group commit queue full', () => {
+  let store: TestStore;
+  let server: TestServer;
+  beforeAll(async () => {
+    store = await postgres!.open();
+    server = await startTestServer(store, { INGEST_BATCH_MAX: '1', INGEST_QUEUE_MAX: '1' });
+  });
+  afterAll(async () => {
+    await server.close();
+    await store.drop();
+  });
+
+  it('answers 503 overloaded past the queue bound, and stores what it queued', async () => {
+    const locker = new pg.Client({ connectionString: store.url });
+    await locker.connect();
+    await locker.query('BEGIN; LOCK TABLE raw_events IN ACCESS EXCLUSIVE MODE');
+    const first = BODIES.slice(0, 3).map((b) => postWhatsApp(server.url, b));
+    await new Promise((r) => setTimeout(r, 400)); // two flushes waiting on the lock, one body queued
+    const started = performance.now();
+    const refused = await postWhatsApp(server.url, BODIES[3]!);
+    const waited = performance.now() - started;
+    await locker.query('ROLLBACK');
+    await locker.end();
+
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect(await refused.json()).toEqual({ error: 'overloaded, retry later' });
+    expect(waited).toBeLessThan(300); // refused at once, not after a wait
+    expect((await Promise.all(first)).map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await store.db.selectFrom('raw_events').select('id').execute()).toHaveLength(3);
+  });
+});
