@@ -120,6 +120,11 @@ const EnvSchema = z.object({
   SUPERVISOR_GROUP: z.string().regex(/^S[A-Z0-9]+$/, 'SUPERVISOR_GROUP must be a user group id like S0123ABCD').optional(),
   DEFAULT_LOCALE: z.enum(['en', 'ar'], { message: 'DEFAULT_LOCALE must be en or ar' }).default('en'),
   SHOW_PHONE_NUMBERS: boolFromEnv,
+  /** Group commit of webhook bodies: most bodies per transaction, and the wait after a batch's first. */
+  INGEST_BATCH_MAX: wholeNumber('INGEST_BATCH_MAX', 'bodies', 200, 1, 10_000),
+  INGEST_BATCH_WAIT_MS: millis('INGEST_BATCH_WAIT_MS', 2, 0, 1_000),
+  /** Bodies waiting for a commit, per source, past which a webhook is answered 503 (overloaded). */
+  INGEST_QUEUE_MAX: wholeNumber('INGEST_QUEUE_MAX', 'bodies', 2_000, 1),
 });
 
 export type Config = {
@@ -156,6 +161,8 @@ export type Config = {
   };
   slack?: SlackConfig;
   showPhoneNumbers: boolean;
+  /** Group commit on the webhook path (INGEST_BATCH_MAX, INGEST_BATCH_WAIT_MS, INGEST_QUEUE_MAX). */
+  ingest: { batchMax: number; batchWaitMs: number; queueMax: number };
 };
 
 export type SlackConfig = {
@@ -238,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     showPhoneNumbers: e.SHOW_PHONE_NUMBERS,
+    ingest: { batchMax: e.INGEST_BATCH_MAX, batchWaitMs: e.INGEST_BATCH_WAIT_MS, queueMax: e.INGEST_QUEUE_MAX },
   };
 }
 

@@ -36,17 +36,27 @@ export async function ingestInbox(db: Kysely<Database>, rawBody: Buffer, receive
  * conversation touched is rebuilt once, after all of the bodies' events are stored.
  */
 export async function ingestInboxBodies(db: Kysely<Database>, bodies: readonly IncomingBody[]): Promise<EventsIngestResult[]> {
-  const prepared = bodies.map(({ raw, receivedAt }) =>
-    prepareSafely(raw, receivedAt, (): Prepared => {
-      const json = parseSafeJson(raw);
-      if (!json.ok) return { raw, receivedAt, error: unreadable(json) };
-      const parsed = parseInboxBatch(json.value, receivedAt);
-      return parsed.ok
-        ? { raw, receivedAt, events: parsed.accepted, statuses: [], inbound: [], rejected: parsed.rejected, problems: json.problems }
-        : { raw, receivedAt, error: parsed.error };
-    }),
-  );
-  return storeMany(db, 'inbox', prepared);
+  return storeEventBodies(db, bodies.map((b) => prepareInboxBody(b)));
+}
+
+/**
+ * An inbox or Chatwoot body parsed and mapped, ready for storeEventBodies: done as the body
+ * arrives, so a group commit's flush only writes. `ignored`: why a Chatwoot webhook carried
+ * nothing to store (added to its result).
+ */
+export type PreparedEvents = { source: Source; prepared: Prepared; ignored?: string };
+
+/** Parses one team-inbox body; never throws (a bug is kept with the body, see prepareSafely). */
+export function prepareInboxBody({ raw, receivedAt }: IncomingBody): PreparedEvents {
+  const prepared = prepareSafely(raw, receivedAt, (): Prepared => {
+    const json = parseSafeJson(raw);
+    if (!json.ok) return { raw, receivedAt, error: unreadable(json) };
+    const parsed = parseInboxBatch(json.value, receivedAt);
+    return parsed.ok
+      ? { raw, receivedAt, events: parsed.accepted, statuses: [], inbound: [], rejected: parsed.rejected, problems: json.problems }
+      : { raw, receivedAt, error: parsed.error };
+  });
+  return { source: 'inbox', prepared };
 }
 
 /**
@@ -60,6 +70,12 @@ export async function ingestChatwoot(
   receivedAt: Date,
   channels: ReadonlyMap<string, string>,
 ): Promise<EventsIngestResult> {
+  const [result] = await storeEventBodies(db, [prepareChatwootBody({ raw: rawBody, receivedAt }, channels)]);
+  return result!;
+}
+
+/** Parses and maps one Chatwoot webhook (see ingestChatwoot); never throws. */
+export function prepareChatwootBody({ raw: rawBody, receivedAt }: IncomingBody, channels: ReadonlyMap<string, string>): PreparedEvents {
   let ignored: string | undefined;
   const prepared = prepareSafely(rawBody, receivedAt, (): Prepared => {
     const json = parseSafeJson(rawBody);
@@ -75,8 +91,23 @@ export async function ingestChatwoot(
     const problems = [...(json.ok ? json.problems : []), ...screened.problems];
     return { raw: rawBody, receivedAt, events: screened.events, statuses: screened.statuses, inbound: screened.inbound, rejected: [], problems };
   });
-  const [result] = await storeMany(db, 'chatwoot', [prepared]);
-  return ignored && result!.kind === 'stored' ? { ...result!, ignored } : result!;
+  return { source: 'chatwoot', prepared, ...(ignored === undefined ? {} : { ignored }) };
+}
+
+/**
+ * The write half: prepared bodies of ONE source (all inbox or all Chatwoot) in one
+ * transaction, with the fallback of ./events-fallback.ts. Results are exactly those of storing
+ * each body alone, in order.
+ */
+export async function storeEventBodies(db: Kysely<Database>, bodies: readonly PreparedEvents[]): Promise<EventsIngestResult[]> {
+  const source = bodies[0]?.source;
+  if (!source) return [];
+  if (bodies.some((b) => b.source !== source)) throw new Error('storeEventBodies: bodies of one source per call');
+  const results = await storeMany(db, source, bodies.map((b) => b.prepared));
+  return results.map((r, i) => {
+    const ignored = bodies[i]!.ignored;
+    return ignored && r.kind === 'stored' ? { ...r, ignored } : r;
+  });
 }
 
 async function storeMany(db: Kysely<Database>, source: Source, bodies: readonly Prepared[]): Promise<EventsIngestResult[]> {

@@ -1,4 +1,14 @@
 export { signBody, verifySignature, type SignatureCheck } from './signature.js';
 export * from './whatsapp/index.js';
-export { ingestChatwoot, ingestInbox, ingestInboxBodies, type EventsIngestResult } from './events-ingest.js';
+export {
+  ingestChatwoot,
+  ingestInbox,
+  ingestInboxBodies,
+  prepareChatwootBody,
+  prepareInboxBody,
+  storeEventBodies,
+  type EventsIngestResult,
+  type PreparedEvents,
+} from './events-ingest.js';
+export { createGroupCommit, type GroupCommit, type GroupCommitOptions, type Submitted } from './group-commit.js';
 export { applyInboxEvents } from './inbox-apply.js';

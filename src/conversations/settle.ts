@@ -36,9 +36,11 @@ const BATCH = 50;
  * cycles idle for `idleMs` at `now`.
  *
  * Never blocks ingest: the work goes in batches of `batchSize` pairs, each its own short
- * transaction (a conflict re-runs just that batch), and the only locks a webhook might wait for
- * — the dirty rows it re-marks — are taken by the batch's last statement. Pairs marked while
- * this runs are picked up by a later batch (or the next call). Two replicas can run it at
+ * transaction (a conflict re-runs just that batch), and the only locks a WhatsApp webhook might
+ * wait for — the dirty rows it re-marks — are taken at the end of the batch with SKIP LOCKED
+ * (clearDirtyPairs): settle never waits for a webhook there, so a webhook waits at most for
+ * one short DELETE and the COMMIT. Pairs marked while this runs, or skipped because a webhook
+ * held them, stay dirty and are picked up by a later batch (or the next call). Two replicas can run it at
  * once: a pair is settled under its pair lock, the second waits for the first's batch and then
  * finds the pair settled. Idempotent. Returns once a batch comes back short.
  */

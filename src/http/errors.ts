@@ -40,6 +40,15 @@ export function databaseUnavailable(c: Context, app: AppContext, source: string,
   return c.json({ error: 'storage unavailable, retry later' }, 503, { 'retry-after': RETRY_AFTER_S });
 }
 
+/** More bodies wait for a group commit than INGEST_QUEUE_MAX: the database is not keeping up. */
+export function overloaded(c: Context, app: AppContext, source: string) {
+  app.metrics.webhooksRejected.inc({ source, reason: 'overloaded' });
+  quiet(app).unavailable((n) =>
+    app.log.warn({ source, queueMax: app.config.ingest.queueMax, refused: n }, 'too many webhook bodies waiting for a commit; answering 503 so the sender retries'),
+  );
+  return c.json({ error: 'overloaded, retry later' }, 503, { 'retry-after': RETRY_AFTER_S });
+}
+
 /** Kept on disk, to be stored when the database is back: accepted, not yet stored. */
 export function spooled(c: Context, app: AppContext, source: string) {
   app.metrics.spooled.inc({ source });

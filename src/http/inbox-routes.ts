@@ -1,15 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { ingestChatwoot, ingestInbox, verifySignature, type EventsIngestResult } from '../collector/index.js';
+import { prepareChatwootBody, prepareInboxBody, verifySignature, type EventsIngestResult, type GroupCommit, type PreparedEvents } from '../collector/index.js';
 import type { AppContext } from './context.js';
 import { classifyDbError } from '../store/index.js';
-import { bodyFailure, signatureRefused, sourceDisabled, storeFailure } from './errors.js';
+import { bodyFailure, overloaded, signatureRefused, sourceDisabled, storeFailure } from './errors.js';
+import type { IngestQueues } from './ingest-queues.js';
 import { logFallback } from './log-fallback.js';
 import { readRawBody } from './raw-body.js';
 import { spoolOrRefuse } from './spool-or-refuse.js';
 
-/** `POST /webhooks/inbox`: signed batches of team-inbox events. */
-export function inboxRoutes(app: AppContext): Hono {
+/** `POST /webhooks/inbox`: signed batches of team-inbox events, stored by a group commit (`queues`). */
+export function inboxRoutes(app: AppContext, queues: IngestQueues): Hono {
   const routes = new Hono();
   routes.post('/', async (c) => {
     const secret = app.config.inbox.secret;
@@ -18,7 +19,7 @@ export function inboxRoutes(app: AppContext): Hono {
     if (!body.ok) return bodyFailure(c, app, 'inbox', body);
     const check = verifySignature(body.bytes, c.req.header('x-wapulse-signature'), secret);
     if (check.kind !== 'valid') return signatureRefused(c, app, 'inbox', check.kind);
-    return ingest(c, app, 'inbox', body.bytes, (at) => ingestInbox(app.store.db, body.bytes, at));
+    return ingest(c, app, 'inbox', body.bytes, queues.inbox, (receivedAt) => prepareInboxBody({ raw: body.bytes, receivedAt }));
   });
   return routes;
 }
@@ -27,7 +28,7 @@ export function inboxRoutes(app: AppContext): Hono {
  * `POST /webhooks/chatwoot/:key`: Chatwoot signs nothing, so the URL carries a secret key.
  * A wrong key answers 404 — the endpoint does not exist for whoever lacks the key.
  */
-export function chatwootRoutes(app: AppContext): Hono {
+export function chatwootRoutes(app: AppContext, queues: IngestQueues): Hono {
   const routes = new Hono();
   routes.post('/:key', async (c) => {
     const key = app.config.chatwoot.key;
@@ -38,7 +39,9 @@ export function chatwootRoutes(app: AppContext): Hono {
     }
     const body = await readRawBody(c, app.config.bodyTimeoutMs);
     if (!body.ok) return bodyFailure(c, app, 'chatwoot', body);
-    return ingest(c, app, 'chatwoot', body.bytes, (at) => ingestChatwoot(app.store.db, body.bytes, at, app.config.chatwoot.channels));
+    return ingest(c, app, 'chatwoot', body.bytes, queues.chatwoot, (receivedAt) =>
+      prepareChatwootBody({ raw: body.bytes, receivedAt }, app.config.chatwoot.channels),
+    );
   });
   return routes;
 }
@@ -48,7 +51,8 @@ async function ingest(
   app: AppContext,
   source: 'inbox' | 'chatwoot',
   bytes: Buffer,
-  run: (receivedAt: Date) => Promise<EventsIngestResult>,
+  queue: GroupCommit<PreparedEvents, EventsIngestResult>,
+  prepare: (receivedAt: Date) => PreparedEvents,
 ) {
   app.metrics.webhooksReceived.inc({ source });
   const receivedAt = app.now();
@@ -56,7 +60,12 @@ async function ingest(
   const timer = app.metrics.ingestSeconds.startTimer({ source });
   let result: EventsIngestResult;
   try {
-    result = await run(receivedAt);
+    const submitted = await queue.submit(prepare(receivedAt));
+    // The database is not keeping up: a sender that never retries keeps its body on disk.
+    if (submitted.kind === 'overloaded') {
+      return app.spool && app.config.spool.sources.has(source) ? spoolOrRefuse(c, app, source, bytes, receivedAt) : overloaded(c, app, source);
+    }
+    result = submitted.result;
   } catch (err) {
     if (classifyDbError(err) === 'unavailable') return spoolOrRefuse(c, app, source, bytes, receivedAt, err);
     return storeFailure(c, app, source, err);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createHttpApp } from './app.js';
 import type { AppContext } from './context.js';
+import { createIngestQueues } from './ingest-queues.js';
 
 export type RunningServer = {
   /** A URL that reaches the server from this machine (localhost when bound to every interface). */
@@ -14,7 +15,8 @@ export type RunningServer = {
   close(): Promise<void>;
   /**
    * Stops accepting, lets requests in flight finish for up to `timeoutMs`, then cuts whatever
-   * is left. Resolves true when everything finished in time.
+   * is left; group commits still running are waited for within the same bound, so the pool is
+   * not closed under them. Resolves true when everything finished in time.
    */
   drain(timeoutMs: number): Promise<boolean>;
 };
@@ -33,7 +35,8 @@ export const SLACK_PATH_PREFIX = '/slack/';
  * the raw body itself to verify Slack's signature and replay window, so hono must not parse it.
  */
 export async function startHttpServer(app: AppContext, port: number, hostname?: string, slack?: RequestListener): Promise<RunningServer> {
-  const http = createHttpApp(app);
+  const queues = createIngestQueues(app);
+  const http = createHttpApp(app, queues);
   const requestTimeout = app.config.bodyTimeoutMs + HEADERS_TIMEOUT_MS;
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve(
@@ -65,8 +68,10 @@ export async function startHttpServer(app: AppContext, port: number, hostname?: 
       server.closeAllConnections();
       server.close();
       await closed;
+      await queues.drain();
     },
     drain: async (timeoutMs) => {
+      const deadline = Date.now() + timeoutMs;
       server.close(); // stop accepting; 'close' fires once every connection has ended
       // Keep-alive connections with no request in flight, now and as in-flight ones finish
       // (otherwise they linger until the client's or server's keep-alive timeout).
@@ -85,7 +90,16 @@ export async function startHttpServer(app: AppContext, port: number, hostname?: 
         server.closeAllConnections();
         await closed;
       }
-      return finished;
+      // Requests cut at the deadline may have left bodies in a batch that is still committing.
+      let wait: NodeJS.Timeout | undefined;
+      const flushed = await Promise.race([
+        queues.drain().then(() => true),
+        new Promise<boolean>((resolve) => {
+          wait = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+        }),
+      ]);
+      clearTimeout(wait);
+      return finished && flushed;
     },
   };
 }

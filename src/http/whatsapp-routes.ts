@@ -1,12 +1,16 @@
 import { Hono } from 'hono';
-import { ingestWhatsApp, verifySignature } from '../collector/index.js';
+import { prepareWhatsAppBody, verifySignature, type IngestResult } from '../collector/index.js';
 import type { AppContext } from './context.js';
-import { bodyFailure, databaseUnavailable, signatureRefused, sourceDisabled, storeFailure } from './errors.js';
+import { bodyFailure, databaseUnavailable, overloaded, signatureRefused, sourceDisabled, storeFailure } from './errors.js';
+import type { IngestQueues } from './ingest-queues.js';
 import { logFallback } from './log-fallback.js';
 import { readRawBody } from './raw-body.js';
 
-/** `GET|POST /webhooks/whatsapp`: Meta's verification handshake and event delivery. */
-export function whatsappRoutes(app: AppContext): Hono {
+/**
+ * `GET|POST /webhooks/whatsapp`: Meta's verification handshake and event delivery. A body is
+ * normalised here, then stored with the others arriving meanwhile in one transaction (`queues`).
+ */
+export function whatsappRoutes(app: AppContext, queues: IngestQueues): Hono {
   const routes = new Hono();
   const { appSecret, verifyToken, attributionPattern } = app.config.whatsapp;
 
@@ -29,9 +33,11 @@ export function whatsappRoutes(app: AppContext): Hono {
     // Not spooled: Meta retries a 503 for up to 7 days, and keeps the order of its own retries.
     if (!app.state.migrated) return databaseUnavailable(c, app, 'whatsapp');
     const timer = app.metrics.ingestSeconds.startTimer({ source: 'whatsapp' });
-    let result;
+    let result: IngestResult;
     try {
-      result = await ingestWhatsApp(app.store.db, body.bytes, { receivedAt: app.now(), attributionPattern });
+      const submitted = await queues.whatsapp.submit(prepareWhatsAppBody({ raw: body.bytes, receivedAt: app.now() }, attributionPattern));
+      if (submitted.kind === 'overloaded') return overloaded(c, app, 'whatsapp');
+      result = submitted.result;
     } catch (err) {
       return storeFailure(c, app, 'whatsapp', err);
     } finally {

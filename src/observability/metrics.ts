@@ -47,6 +47,13 @@ export function createMetrics() {
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
+    ingestBatchBodies: new Histogram({
+      name: 'wapulse_ingest_batch_bodies',
+      help: 'Webhook bodies stored per transaction by the group commit, by source',
+      labelNames: ['source'] as const,
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512],
+      registers: [registry],
+    }),
     uploadsIncomplete: new Counter({
       name: 'wapulse_uploads_incomplete_total',
       help: 'Request bodies not received in full: timeout (answered 408) or aborted by the client',

@@ -88,25 +88,41 @@ export async function pairMessages(db: Kysely<Database>, contactId: number, phon
 }
 
 /**
- * Marks the contact × channel pairs of these messages for the next settle, in key order. The
- * DO UPDATE always rewrites the row, even when `since` stays put: the new row version is how a
- * settle batch running meanwhile learns the pair changed again (clearDirtyPairs).
+ * Marks the contact × channel pairs of these messages for the next settle. The DO UPDATE always
+ * rewrites the row, even when `since` stays put: the new row version is how a settle batch
+ * running meanwhile learns the pair changed again (clearDirtyPairs).
+ *
+ * The pairs are gathered first and then written in one global key order (code-unit order of
+ * `contact_id:phone_number_id`, as COLLATE "C" sorts it), even when a group commit names more
+ * wamids than fit one statement: two concurrent batches marking overlapping pairs then queue
+ * behind each other instead of deadlocking (a deadlock costs deadlock_timeout, 1 s, first).
  */
 export async function markPairsDirty(db: Kysely<Database>, wamids: readonly string[]): Promise<void> {
-  for (const part of chunks(wamids)) await markPartDirty(db, part);
-}
-
-async function markPartDirty(db: Kysely<Database>, wamids: readonly string[]): Promise<void> {
-  await sql`
-    INSERT INTO conversation_dirty (contact_id, phone_number_id, since)
-    SELECT contact_id, phone_number_id, min(counted_at) FROM messages
-     WHERE wamid IN (${sql.join(wamids)})
-       AND contact_id IS NOT NULL AND phone_number_id IS NOT NULL AND counted_at IS NOT NULL
-       AND origin <> 'history'
-     GROUP BY contact_id, phone_number_id
-     ORDER BY contact_id, phone_number_id
-    ON CONFLICT (contact_id, phone_number_id)
-      DO UPDATE SET since = least(conversation_dirty.since, excluded.since)`.execute(db);
+  const pairs = new Map<string, DirtyPair>();
+  for (const part of chunks(wamids)) {
+    const { rows } = await sql<DirtyPair>`
+      SELECT contact_id, phone_number_id, min(counted_at) AS since FROM messages
+       WHERE wamid IN (${sql.join(part)})
+         AND contact_id IS NOT NULL AND phone_number_id IS NOT NULL AND counted_at IS NOT NULL
+         AND origin <> 'history'
+       GROUP BY contact_id, phone_number_id`.execute(db);
+    for (const r of rows) {
+      const key = `${r.contact_id}:${r.phone_number_id}`;
+      const seen = pairs.get(key);
+      if (!seen || r.since < seen.since) pairs.set(key, r);
+    }
+  }
+  const ordered = [...pairs.values()].sort((x, y) => x.contact_id - y.contact_id || (x.phone_number_id < y.phone_number_id ? -1 : x.phone_number_id > y.phone_number_id ? 1 : 0));
+  for (const part of chunks(ordered)) {
+    await sql`
+      INSERT INTO conversation_dirty (contact_id, phone_number_id, since)
+      SELECT contact_id, phone_number_id, since
+        FROM (VALUES ${sql.join(part.map((p) => sql`(${p.contact_id}::bigint, ${p.phone_number_id}::text, ${p.since}::timestamptz)`))})
+             AS p(contact_id, phone_number_id, since)
+       ORDER BY contact_id, phone_number_id COLLATE "C"
+      ON CONFLICT (contact_id, phone_number_id)
+        DO UPDATE SET since = least(conversation_dirty.since, excluded.since)`.execute(db);
+  }
 }
 
 export type DirtyPair = { contact_id: number; phone_number_id: string; since: Date };
@@ -143,28 +159,31 @@ export async function readDirtyPairs(db: Kysely<Database>, pairs: readonly Dirty
  * ingest rewrites the row (ON CONFLICT DO UPDATE makes a new row version even when `since`
  * does not move), so a pair marked again meanwhile — by a message the settle may not have seen,
  * even a later one that leaves `since` as it was — stays dirty for the next batch. Comparing
- * `since` alone would lose exactly that message. Run last in the batch, so the row locks are
- * held only until COMMIT; an ingest that re-marked the pair first is waited for, then re-checked.
+ * `since` alone would lose exactly that message.
+ *
+ * Never waits for a webhook: the rows are locked with SKIP LOCKED, and a row a webhook is
+ * re-marking right now (locked by its open transaction) is simply left dirty — its new version
+ * would fail the version check anyway. A row changed and committed since it was read fails the
+ * check as it is locked (Postgres re-checks the condition on the newest version). Only the
+ * rows locked here are then deleted, so the DELETE waits for nobody either, and a webhook
+ * re-marking one of them waits at most for that DELETE and the COMMIT: run last in the batch.
  */
 export async function clearDirtyPairs(db: Kysely<Database>, pairs: readonly ClaimedPair[]): Promise<void> {
   if (pairs.length === 0) return;
-  // Lock the rows in key order first — the order markPairsDirty writes them in — so a webhook
-  // re-marking several of these pairs queues behind us instead of deadlocking. A row lock
-  // leaves xmin alone, so the version check below still sees who wrote the row last.
-  await sql`
-    SELECT 1 FROM conversation_dirty d
-      JOIN (VALUES ${pairValues(pairs)}) AS p(contact_id, phone_number_id)
-        ON d.contact_id = p.contact_id AND d.phone_number_id = p.phone_number_id
-     ORDER BY d.contact_id, d.phone_number_id
-       FOR UPDATE OF d`.execute(db);
+  const { rows } = await sql<{ contact_id: number; phone_number_id: string }>`
+    SELECT d.contact_id, d.phone_number_id FROM conversation_dirty d
+      JOIN (VALUES ${sql.join(pairs.map((p) => sql`(${p.contact_id}::bigint, ${p.phone_number_id}::text, ${p.version}::text)`))})
+           AS p(contact_id, phone_number_id, version)
+        ON d.contact_id = p.contact_id AND d.phone_number_id = p.phone_number_id AND d.xmin::text = p.version
+       FOR UPDATE OF d SKIP LOCKED`.execute(db);
+  if (rows.length === 0) return;
   await sql`
     DELETE FROM conversation_dirty d
-     USING (VALUES ${sql.join(pairs.map((p) => sql`(${p.contact_id}::bigint, ${p.phone_number_id}::text, ${p.version}::text)`))})
-           AS p(contact_id, phone_number_id, version)
-     WHERE d.contact_id = p.contact_id AND d.phone_number_id = p.phone_number_id AND d.xmin::text = p.version`.execute(db);
+     USING (VALUES ${pairValues(rows)}) AS p(contact_id, phone_number_id)
+     WHERE d.contact_id = p.contact_id AND d.phone_number_id = p.phone_number_id`.execute(db);
 }
 
-const pairValues = (pairs: readonly DirtyPair[]) =>
+const pairValues = (pairs: readonly Pick<DirtyPair, 'contact_id' | 'phone_number_id'>[]) =>
   sql.join(pairs.map((p) => sql`(${p.contact_id}::bigint, ${p.phone_number_id}::text)`));
 
 /**

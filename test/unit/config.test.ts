@@ -80,6 +80,25 @@ describe('loadConfig', () => {
   });
 });
 
+describe('group commit settings', () => {
+  it('stores up to 200 bodies per transaction, 2 ms after the first, refusing past 2 000 waiting', () => {
+    expect(loadConfig({}).ingest).toEqual({ batchMax: 200, batchWaitMs: 2, queueMax: 2000 });
+    expect(loadConfig({ INGEST_BATCH_MAX: '1', INGEST_BATCH_WAIT_MS: '0', INGEST_QUEUE_MAX: '50' }).ingest).toEqual({ batchMax: 1, batchWaitMs: 0, queueMax: 50 });
+  });
+
+  it('names each variable and its unit when out of range', () => {
+    try {
+      loadConfig({ INGEST_BATCH_MAX: '0', INGEST_BATCH_WAIT_MS: '5000', INGEST_QUEUE_MAX: 'many' });
+      expect.unreachable();
+    } catch (err) {
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/INGEST_BATCH_MAX must be a whole number of bodies from 1 to 10000/);
+      expect(problems).toMatch(/INGEST_BATCH_WAIT_MS must be at most 1000 ms/);
+      expect(problems).toMatch(/INGEST_QUEUE_MAX must be a whole number of bodies, at least 1/);
+    }
+  });
+});
+
 describe('loadConfig messages a newcomer can act on', () => {
   const problems = (env: Record<string, string>) => {
     try {

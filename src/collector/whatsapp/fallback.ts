@@ -7,10 +7,11 @@ import { withRawId, type IncomingBody, type IngestResult, type Prepared, type St
 /** Why a body went through the fallback: logged at error level for 'bug'. */
 export type StoreFailure = { kind: 'data' | 'bug'; error: unknown };
 
-type Deps = {
+type Deps<B extends IncomingBody = IncomingBody> = {
   /** The normal path for a single body (a group commit is retried body by body first). */
-  one: (body: IncomingBody) => Promise<IngestResult[]>;
-  prepare: (body: IncomingBody) => Prepared;
+  one: (body: B) => Promise<IngestResult[]>;
+  /** The body's facts; may throw (a bug in reading it), and the body is then kept raw. */
+  prepare: (body: B) => Prepared;
   signatureOk: boolean | null;
   write: (tx: Kysely<Database>, batch: StoredBatch) => Promise<void>;
 };
@@ -20,11 +21,11 @@ type Deps = {
  * retries each body on its own so one poison body does not slow the others down; for a
  * single body, writes its facts one by one.
  */
-export async function whatsappFallback(
+export async function whatsappFallback<B extends IncomingBody>(
   db: Kysely<Database>,
-  bodies: readonly IncomingBody[],
+  bodies: readonly B[],
   failure: unknown,
-  deps: Deps,
+  deps: Deps<B>,
 ): Promise<IngestResult[]> {
   const split = await bodyByBody(bodies, failure, deps.one);
   if (split) return split;

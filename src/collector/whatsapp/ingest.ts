@@ -54,27 +54,54 @@ export async function ingestWhatsAppBodies(
   attributionPattern: RegExp,
   signatureOk: boolean | null = true,
 ): Promise<IngestResult[]> {
+  return storeWhatsAppBodies(db, bodies.map((b) => prepareWhatsAppBody(b, attributionPattern, signatureOk)));
+}
+
+/**
+ * A body parsed and normalised, ready for storeWhatsAppBodies. Done as the body arrives, so a
+ * group commit's flush only writes; `bug`: reading it threw, and the store path keeps it raw.
+ */
+export type PreparedBody = IncomingBody & { signatureOk: boolean | null } & ({ prepared: Prepared } | { bug: unknown });
+
+/** Parses and normalises one body; never throws. */
+export function prepareWhatsAppBody(b: IncomingBody, attributionPattern: RegExp, signatureOk: boolean | null = true): PreparedBody {
+  const base = { raw: b.raw, receivedAt: b.receivedAt, signatureOk };
   try {
-    return await storeTogether(db, bodies, attributionPattern, signatureOk);
+    return { ...base, prepared: prepare(b, attributionPattern, signatureOk) };
+  } catch (bug) {
+    return { ...base, bug };
+  }
+}
+
+/**
+ * The write half of ingestWhatsAppBodies, for bodies prepared beforehand (the HTTP group
+ * commit). Results, duplicates and the item-by-item fallback are exactly those of
+ * ingestWhatsAppBodies over the same bodies.
+ */
+export async function storeWhatsAppBodies(db: Kysely<Database>, bodies: readonly PreparedBody[]): Promise<IngestResult[]> {
+  try {
+    return await storeTogether(db, bodies);
   } catch (err) {
     // Bad data the checks missed, or a bug of ours: a retry would fail the same way, so keep
     // the raw body and every item the database takes (./fallback.ts). Outages propagate.
     return whatsappFallback(db, bodies, err, {
-      one: (b) => ingestWhatsAppBodies(db, [b], attributionPattern, signatureOk),
-      prepare: (b) => prepare(b, attributionPattern, signatureOk),
-      signatureOk,
+      one: (b) => storeWhatsAppBodies(db, [b]),
+      prepare: preparedOf,
+      signatureOk: bodies[0]?.signatureOk ?? true,
       write: writeWhatsAppBatch,
     });
   }
 }
 
-async function storeTogether(
-  db: Kysely<Database>,
-  bodies: readonly IncomingBody[],
-  attributionPattern: RegExp,
-  signatureOk: boolean | null,
-): Promise<IngestResult[]> {
-  const prepared = bodies.map((b) => prepare(b, attributionPattern, signatureOk));
+// A body whose reading threw fails here, inside the store path, as it did before preparation
+// moved out of it: the fallback then keeps that body raw (and splits a group commit first).
+function preparedOf(b: PreparedBody): Prepared {
+  if ('bug' in b) throw b.bug;
+  return b.prepared;
+}
+
+async function storeTogether(db: Kysely<Database>, bodies: readonly PreparedBody[]): Promise<IngestResult[]> {
+  const prepared = bodies.map(preparedOf);
   // a deadlock or serialization loss against a concurrent body re-runs the whole transaction
   return retryConflicts(() => db.transaction().execute(async (tx) => {
     const ids = await insertRawEvents(tx, prepared.map((p) => p.raw));
