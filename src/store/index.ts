@@ -38,3 +38,4 @@ export {
 export { contactLockKeys, keyHash, lockKeys, LOCK_NAMESPACE, pairLockKey, type LockKind } from './key-locks.js';
 export { classifyDbError, isUnavailable, retryConflicts, type DbErrorKind, type RetryOptions } from './db-errors.js';
 export { getChartImage, insertChartImage, pruneChartImages, type ChartImage, type ChartImageInput } from './chart-images-repo.js';
+export { compactMessageRollups, compactMessageRollupsOnce, rebuildMessageRollups, refreshInsideWindow } from './message-rollups-repo.js';
