@@ -10,6 +10,7 @@ import {
   pairMessages,
   readDirtyPairs,
   refreshFirstReplies,
+  refreshInsideWindow,
   replaceDerivedCycles,
   retryConflicts,
   type ClaimedPair,
@@ -75,6 +76,8 @@ async function settleBatch(tx: Kysely<Database>, now: Date, idleMs: number, limi
     await derivePair(tx, pair, now, idleMs);
   }
   if (dirty.length) await refreshFirstReplies(tx, { contactIds: [...new Set(dirty.map((p) => p.contact_id))] });
+  // the 24 h-window flag of outbound rows, which triggers miss when an inbound and an outbound of a pair commit concurrently
+  await refreshInsideWindow(tx, dirty);
   await clearDirtyPairs(tx, dirty);
   return { candidates: candidates.length, pairs: dirty.length, derivedPairs };
 }
