@@ -112,25 +112,25 @@ END
 $$;
 
 -- Recomputes inside_window of the outbound rows an inbound at t can affect: same pair,
--- counted_at in [t, t + 24h). Writes only rows whose value changes (usually none: replies are
--- written after the message they answer).
+-- counted_at in [t, t + 24h). Touches only rows whose value changes (usually none: replies are
+-- written after the message they answer), and SKIP LOCKED: a row another ingest transaction
+-- holds is left alone rather than waited for — waiting there could close a deadlock cycle with
+-- that transaction — and the settle step repairs it (this transaction marks the pair dirty).
 CREATE FUNCTION messages_refresh_inside_window(pairs_at jsonb) RETURNS void
 LANGUAGE sql
 AS $$
-  UPDATE messages o SET inside_window = x.inside
+  UPDATE messages o SET inside_window = message_inside_window_at(o.contact_id, o.phone_number_id, o.counted_at)
   FROM (
-    SELECT o2.wamid, EXISTS (
-        SELECT 1 FROM messages i
-        WHERE i.contact_id = o2.contact_id AND i.phone_number_id = o2.phone_number_id
-          AND i.counted_at > o2.counted_at - interval '24 hours' AND i.counted_at <= o2.counted_at
-          AND i.direction = 'inbound' AND i.origin <> 'history' AND coalesce(i.type, '') <> 'system') AS inside
+    SELECT o2.wamid
     FROM (SELECT DISTINCT (p->>'c')::bigint AS contact_id, p->>'p' AS phone_number_id, (p->>'t')::timestamptz AS t
           FROM jsonb_array_elements(pairs_at) AS p) r
     JOIN messages o2 ON o2.contact_id = r.contact_id AND o2.phone_number_id = r.phone_number_id
       AND o2.counted_at >= r.t AND o2.counted_at < r.t + interval '24 hours'
       AND o2.direction = 'outbound' AND o2.origin <> 'history'
+    WHERE o2.inside_window IS DISTINCT FROM message_inside_window_at(o2.contact_id, o2.phone_number_id, o2.counted_at)
+    FOR UPDATE OF o2 SKIP LOCKED
   ) x
-  WHERE o.wamid = x.wamid AND o.inside_window IS DISTINCT FROM x.inside
+  WHERE o.wamid = x.wamid
 $$;
 
 -- Statement-level triggers with transition tables: one INSERT of deltas per statement (a batch of
