@@ -11,6 +11,7 @@ import {
   readDirtyPairs,
   refreshCycleDurations,
   refreshFirstReplies,
+  refreshInsideWindow,
   replaceDerivedCycles,
   retryConflicts,
   type ClaimedPair,
@@ -79,6 +80,8 @@ async function settleBatch(tx: Kysely<Database>, now: Date, idleMs: number, limi
   }
   if (dirty.length) await refreshFirstReplies(tx, { contactIds: [...new Set(dirty.map((p) => p.contact_id))] });
   if (dirty.length) await refreshCycleDurations(tx, { contactIds: [...new Set(dirty.map((p) => p.contact_id))] });
+  // the 24 h-window flag of outbound rows, which triggers miss when an inbound and an outbound of a pair commit concurrently
+  await refreshInsideWindow(tx, dirty);
   await clearDirtyPairs(tx, dirty);
   return { candidates: candidates.length, pairs: dirty.length, derivedPairs };
 }

@@ -7,6 +7,7 @@ import {
 } from './failures/breakdowns.js';
 import { failuresDaily, type FailuresDay } from './failures/daily.js';
 import { ERROR_CLASSES, ERROR_CLASS_LABELS, OTHER_CLASS } from './failures/error-classes.js';
+import type { RollupOptions } from './messages/rollup-facts.js';
 import { windowJson, type ReportFilters, type ReportQuery } from './window.js';
 
 export type { FailuresByCategory, FailuresByChannel, FailuresByCode, WebhookErrorsByCode } from './failures/breakdowns.js';
@@ -46,10 +47,11 @@ export type FailuresReport = {
  *
  * Filters: channel applies to everything; agent/team restrict the message facts to messages
  * attributed to that agent / an agent of that team, and do not apply to webhook errors (no agent).
+ * Message facts come from the count rollups (migrations/0009), exact at any window edge.
  */
-export async function failuresReport(db: Kysely<Database>, q: ReportQuery): Promise<FailuresReport> {
+export async function failuresReport(db: Kysely<Database>, q: ReportQuery, opts: RollupOptions = {}): Promise<FailuresReport> {
   const [channels, byCode, byPricingCategory, days, webhook] = await Promise.all([
-    failuresByChannel(db, q), failuresByCode(db, q), failuresByCategory(db, q), failuresDaily(db, q), webhookErrorsByCode(db, q),
+    failuresByChannel(db, q, opts), failuresByCode(db, q, opts), failuresByCategory(db, q, opts), failuresDaily(db, q, opts), webhookErrorsByCode(db, q),
   ]);
   const present = new Set(byCode.map((c) => c.class));
   return {

@@ -3,6 +3,7 @@ import type { Database } from '../store/index.js';
 import { billableCounts, type Billable } from './messages/billable.js';
 import { messageCounts, type ChannelKey, type MessageCounts } from './messages/counts.js';
 import { messagesDaily, type MessagesDay } from './messages/daily.js';
+import type { RollupOptions } from './messages/rollup-facts.js';
 import { windowJson, type ReportFilters, type ReportQuery } from './window.js';
 
 export type { Billable, BillableCategory } from './messages/billable.js';
@@ -37,9 +38,12 @@ export type MessagesReport = {
  * delivered, read, failed, rates, inside/outside, billable: messages attributed to that agent or
  * to an agent of that team); received and reactions are not attributable and stay unfiltered,
  * so engagement then compares all received messages with that agent's deliveries.
+ *
+ * Read from the count rollups (migrations/0009) plus base rows for partial edge buckets: exact,
+ * and cheap however long the history. `opts.useRollups: false` reads base rows only (tests).
  */
-export async function messagesReport(db: Kysely<Database>, q: ReportQuery): Promise<MessagesReport> {
-  const [counts, billable, days] = await Promise.all([messageCounts(db, q), billableCounts(db, q), messagesDaily(db, q)]);
+export async function messagesReport(db: Kysely<Database>, q: ReportQuery, opts: RollupOptions = {}): Promise<MessagesReport> {
+  const [counts, billable, days] = await Promise.all([messageCounts(db, q, opts), billableCounts(db, q, opts), messagesDaily(db, q, opts)]);
   const empty: Billable = { total: 0, byCategory: [] };
   return {
     report: 'messages',

@@ -78,6 +78,8 @@ export interface MessagesTable {
   conversation_ref: string | null;
   counted_at: ColumnType<Date | null, never, never>;
   delivery_state: ColumnType<'sent' | 'delivered' | 'read' | 'failed' | null, never, never>;
+  /** outbound: the contact wrote in the 24 h before counted_at (migrations/0009; kept by triggers and settle) */
+  inside_window: ColumnType<boolean | null, never, boolean | null>;
 }
 
 export interface MessageStatusesTable {
@@ -202,6 +204,21 @@ export interface CycleDurationsTable {
   seconds: number;
 }
 
+/**
+ * Counts of message facts per 15-minute bucket, channel and agent (migrations/0009); the deltas
+ * table has the same shape, appended by triggers and folded in by compaction.
+ */
+export interface MessageRollupsTable {
+  bucket: Timestamp;
+  kind: string;
+  phone_number_id: string | null;
+  agent_id: string | null;
+  error_code: number | null;
+  error_title: string | null;
+  pricing_category: string | null;
+  n: ColumnType<number, number, number>;
+}
+
 export interface Database {
   raw_events: RawEventsTable;
   channels: ChannelsTable;
@@ -219,6 +236,8 @@ export interface Database {
   chart_images: ChartImagesTable;
   raw_event_keys: RawEventKeysTable;
   cycle_durations: CycleDurationsTable;
+  message_rollups: MessageRollupsTable;
+  message_rollup_deltas: MessageRollupsTable;
 }
 
 /** The global "seen this body" key of the month-partitioned raw_events (migrations/0007). */

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { inWindow, isReceived } from '../messages/message-facts.js';
+import { rollupFacts } from '../messages/rollup-facts.js';
 import type { ReportQuery } from '../window.js';
 import { agentCondition, allOf, belongsToCycle } from './cycle-facts.js';
 import { localCell, toMatrix, type CellRow, type Matrix } from './local-hours.js';
@@ -10,9 +11,22 @@ import { localCell, toMatrix, type CellRow, type Matrix } from './local-hours.js
  * history) per local weekday × hour of their timestamp, over [from, to) in window.tz.
  * channel: the message's number. agent/team: messages belonging to a cycle whose assignee
  * (current, or at close) is that agent / in that team.
+ *
+ * Without agent/team, read from the count rollups (kind `received`): a 15-minute bucket lies
+ * within one local hour in any zone, so its start gives the cell. Agent/team go through the
+ * cycles, which the rollups do not know, so they read the base rows.
  */
 export async function inboundMatrix(db: Kysely<Database>, q: ReportQuery): Promise<Matrix> {
   const w = q.window;
+  if (q.filters.agent === undefined && q.filters.team === undefined) {
+    const at = localCell(sql`f.at`, w);
+    const { rows } = await sql<CellRow & { n: number }>`
+      SELECT ${at.dow} AS dow, ${at.hour} AS hour, sum(f.n)::int AS n
+      FROM ${rollupFacts(w, { channel: q.filters.channel })} f
+      WHERE f.kind = 'received'
+      GROUP BY 1, 2 HAVING sum(f.n) <> 0`.execute(db);
+    return toMatrix(rows, (r) => Number(r.n), 0);
+  }
   const cell = localCell(sql`m.counted_at`, w);
   const assignee = agentCondition(sql`c.assignee_id`, q.filters);
   const { rows } = await sql<CellRow & { n: number }>`

@@ -1,10 +1,9 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { rate, type Rate } from '../stats.js';
 import type { ReportQuery } from '../window.js';
-import {
-  and, attributionCondition, baseConditions, countedAt, inWindow, isFailed, isOutbound, touchesWindow,
-} from '../messages/message-facts.js';
+import { inWindow } from '../messages/message-facts.js';
+import { rollupFacts, type RollupOptions } from '../messages/rollup-facts.js';
 import { errorClassOf } from './error-classes.js';
 
 export type FailuresByChannel = {
@@ -21,32 +20,22 @@ export type FailuresByCode = { code: number | null; title: string | null; class:
 export type FailuresByCategory = { category: string | null; count: number };
 export type WebhookErrorsByCode = { code: number | null; title: string | null; count: number };
 
-/** Outbound rows under the filters: channel, and agent/team attribution when set. */
-export function outboundScope(q: ReportQuery): RawBuilder<boolean>[] {
-  const attributed = attributionCondition(q.filters);
-  return [...baseConditions(q.filters), isOutbound, ...(attributed ? [attributed] : [])];
-}
-
-/** Failed for good with the failed time in [from, to). */
-export const failedIn = (q: ReportQuery) => and([...outboundScope(q), isFailed, inWindow(sql`m.failed_at`, q.window)]);
-
-/** Totals and per channel (GROUPING SETS): failed by failed time; the sent cohort and its failure rate. */
-export async function failuresByChannel(db: Kysely<Database>, q: ReportQuery): Promise<{ total: Omit<FailuresByChannel, 'channel' | 'displayPhoneNumber'>; channels: FailuresByChannel[] }> {
-  const w = q.window;
+/**
+ * Totals and per channel (GROUPING SETS) from the rollups: failed by failed time; the sent cohort
+ * and its failure rate. A channel is listed when it has an outbound fact in the window.
+ */
+export async function failuresByChannel(db: Kysely<Database>, q: ReportQuery, opts: RollupOptions = {}): Promise<{ total: Omit<FailuresByChannel, 'channel' | 'displayPhoneNumber'>; channels: FailuresByChannel[] }> {
   const { rows } = await sql<{ total_row: number; channel: string | null; displayPhoneNumber: string | null; failed: number; sent: number; cohort_failed: number }>`
-    WITH f AS (
-      SELECT m.phone_number_id AS channel,
-        (${isFailed} AND ${inWindow(sql`m.failed_at`, w)}) AS failed,
-        ${inWindow(countedAt, w)} AS sent,
-        ${isFailed} AS ever_failed
-      FROM messages m
-      WHERE ${and([...outboundScope(q), touchesWindow(w)])}
+    WITH g AS (
+      SELECT f.channel, f.kind, sum(f.n) AS n FROM ${rollupFacts(q.window, q.filters, opts)} f
+      WHERE f.kind NOT IN ('received', 'reaction', 'sent_billable')
+      GROUP BY f.channel, f.kind HAVING sum(f.n) <> 0
     ), agg AS (
       SELECT GROUPING(channel)::int AS total_row, channel,
-        count(*) FILTER (WHERE failed)::int AS failed,
-        count(*) FILTER (WHERE sent)::int AS sent,
-        count(*) FILTER (WHERE sent AND ever_failed)::int AS cohort_failed
-      FROM f GROUP BY GROUPING SETS ((channel), ())
+        coalesce(sum(n) FILTER (WHERE kind = 'failed'), 0)::int AS failed,
+        coalesce(sum(n) FILTER (WHERE kind = 'sent'), 0)::int AS sent,
+        coalesce(sum(n) FILTER (WHERE kind = 'sent_failed'), 0)::int AS cohort_failed
+      FROM g GROUP BY GROUPING SETS ((channel), ())
     )
     SELECT agg.*, c.display_phone_number AS "displayPhoneNumber"
     FROM agg LEFT JOIN channels c ON c.phone_number_id = agg.channel AND agg.total_row = 0
@@ -62,22 +51,26 @@ export async function failuresByChannel(db: Kysely<Database>, q: ReportQuery): P
 
 /**
  * Failed in window by error code, most frequent first. A code's title is its most frequent
- * error_title in the window (Meta's titles for one code vary slightly between API versions).
+ * error_title in the window (Meta's titles for one code vary slightly between API versions); as
+ * mode() has it, ties go to the first title in sort order and null titles are not candidates.
  */
-export async function failuresByCode(db: Kysely<Database>, q: ReportQuery): Promise<FailuresByCode[]> {
+export async function failuresByCode(db: Kysely<Database>, q: ReportQuery, opts: RollupOptions = {}): Promise<FailuresByCode[]> {
   const { rows } = await sql<{ code: number | null; title: string | null; n: number }>`
-    SELECT m.error_code AS code, mode() WITHIN GROUP (ORDER BY m.error_title) AS title, count(*)::int AS n
-    FROM messages m WHERE ${failedIn(q)}
-    GROUP BY m.error_code ORDER BY n DESC, code NULLS LAST`.execute(db);
+    WITH t AS (
+      SELECT f.code, f.title, sum(f.n) AS n FROM ${rollupFacts(q.window, q.filters, opts)} f
+      WHERE f.kind = 'failed' GROUP BY f.code, f.title HAVING sum(f.n) <> 0
+    )
+    SELECT t.code, sum(t.n)::int AS n,
+      (SELECT t2.title FROM t t2 WHERE t2.code IS NOT DISTINCT FROM t.code AND t2.title IS NOT NULL ORDER BY t2.n DESC, t2.title LIMIT 1) AS title
+    FROM t GROUP BY t.code ORDER BY n DESC, code NULLS LAST`.execute(db);
   return rows.map((r) => ({ code: r.code === null ? null : Number(r.code), title: r.title, class: errorClassOf(r.code === null ? null : Number(r.code)), count: Number(r.n) }));
 }
 
 /** Failed in window by pricing category (null: the failure carried no pricing). */
-export async function failuresByCategory(db: Kysely<Database>, q: ReportQuery): Promise<FailuresByCategory[]> {
+export async function failuresByCategory(db: Kysely<Database>, q: ReportQuery, opts: RollupOptions = {}): Promise<FailuresByCategory[]> {
   const { rows } = await sql<{ category: string | null; n: number }>`
-    SELECT m.pricing_category AS category, count(*)::int AS n
-    FROM messages m WHERE ${failedIn(q)}
-    GROUP BY m.pricing_category ORDER BY n DESC, category NULLS LAST`.execute(db);
+    SELECT f.category, sum(f.n)::int AS n FROM ${rollupFacts(q.window, q.filters, opts)} f
+    WHERE f.kind = 'failed' GROUP BY f.category HAVING sum(f.n) <> 0 ORDER BY n DESC, category NULLS LAST`.execute(db);
   return rows.map((r) => ({ category: r.category, count: Number(r.n) }));
 }
 

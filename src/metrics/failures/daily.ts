@@ -2,8 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { rate, type Rate } from '../stats.js';
 import type { ReportQuery } from '../window.js';
-import { and, countedAt, inWindow, isFailed, localDay, touchesWindow, windowDays } from '../messages/message-facts.js';
-import { failedIn, outboundScope } from './breakdowns.js';
+import { localDay, windowDays } from '../messages/message-facts.js';
+import { rollupFacts, type RollupOptions } from '../messages/rollup-facts.js';
 import { errorClassSql } from './error-classes.js';
 
 export type FailuresDay = {
@@ -22,35 +22,29 @@ export type FailuresDay = {
 /**
  * Per local day in window.tz (every day the window touches, zero-filled; DST days are 23/25 h):
  * failures by the day they failed, by code and by class, beside the failure rate of that
- * day's sent cohort — what the delivery-failures chart draws.
+ * day's sent cohort — what the delivery-failures chart draws. From the rollups, whose 15-minute
+ * buckets each lie within one local day in any zone.
  */
-export async function failuresDaily(db: Kysely<Database>, q: ReportQuery): Promise<FailuresDay[]> {
+export async function failuresDaily(db: Kysely<Database>, q: ReportQuery, opts: RollupOptions = {}): Promise<FailuresDay[]> {
   const w = q.window;
-  const failedTime = sql`m.failed_at`;
+  const facts = (kinds: string[]) => sql`(
+    SELECT ${localDay(sql`f.at`, w)} AS day, f.kind, f.code, sum(f.n) AS n
+    FROM ${rollupFacts(w, q.filters, opts)} f
+    WHERE f.kind IN (${sql.join(kinds)})
+    GROUP BY 1, 2, 3 HAVING sum(f.n) <> 0)`;
   const [days, split] = await Promise.all([
     sql<{ date: string; failed: number; sent: number; sent_failed: number }>`
       SELECT d.day AS date,
-        count(*) FILTER (WHERE e.kind = 'failed')::int AS failed,
-        count(*) FILTER (WHERE e.kind = 'sent')::int AS sent,
-        count(*) FILTER (WHERE e.kind = 'sent' AND e.ever_failed)::int AS sent_failed
+        coalesce(sum(e.n) FILTER (WHERE e.kind = 'failed'), 0)::int AS failed,
+        coalesce(sum(e.n) FILTER (WHERE e.kind = 'sent'), 0)::int AS sent,
+        coalesce(sum(e.n) FILTER (WHERE e.kind = 'sent_failed'), 0)::int AS sent_failed
       FROM ${windowDays(w)} d
-      LEFT JOIN (
-        SELECT v.kind, v.day, ${isFailed} AS ever_failed
-        FROM messages m
-        CROSS JOIN LATERAL (VALUES
-          ('sent', CASE WHEN ${inWindow(countedAt, w)} THEN ${localDay(countedAt, w)} END),
-          ('failed', CASE WHEN ${isFailed} AND ${inWindow(failedTime, w)} THEN ${localDay(failedTime, w)} END)
-        ) AS v(kind, day)
-        WHERE ${and([...outboundScope(q), touchesWindow(w)])} AND v.day IS NOT NULL
-      ) e ON e.day = d.day
+      LEFT JOIN ${facts(['failed', 'sent', 'sent_failed'])} e ON e.day = d.day
       GROUP BY d.day ORDER BY d.day`.execute(db),
     // One pass, two groupings: (day, code) and (day, class); GROUPING(code) = 1 marks class rows.
     sql<{ day: string; code: number | null; cls: string | null; by_class: number; n: number }>`
-      SELECT day, code, cls, GROUPING(code)::int AS by_class, count(*)::int AS n
-      FROM (
-        SELECT ${localDay(failedTime, w)} AS day, m.error_code AS code, ${errorClassSql(sql`m.error_code`)} AS cls
-        FROM messages m WHERE ${failedIn(q)}
-      ) x
+      SELECT day, code, cls, GROUPING(code)::int AS by_class, sum(n)::int AS n
+      FROM (SELECT x.day, x.code, ${errorClassSql(sql`x.code`)} AS cls, x.n FROM ${facts(['failed'])} x) y
       GROUP BY GROUPING SETS ((day, code), (day, cls))
       ORDER BY day, n DESC, code NULLS LAST, cls`.execute(db),
   ]);

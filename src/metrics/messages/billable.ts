@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
 import type { ReportQuery } from '../window.js';
-import { and, baseConditions, countedAt, inWindow, isBillable, isOutbound, outboundAttribution } from './message-facts.js';
+import { rollupFacts, type RollupOptions } from './rollup-facts.js';
 
 export type BillableCategory = { category: string | null; count: number };
 /** Billable outbound messages sent in the window, by pricing category (null: no category given). */
@@ -9,15 +9,15 @@ export type Billable = { total: number; byCategory: BillableCategory[] };
 
 /**
  * Billable messages of the sent cohort (windowed by send time, like `sent`), for all channels
- * and per channel. Categories are ordered by count, descending, then by name.
+ * and per channel, from the rollups (kind `sent_billable`). Categories are ordered by count,
+ * descending, then by name.
  */
-export async function billableCounts(db: Kysely<Database>, q: ReportQuery): Promise<{ total: Billable; byChannel: Map<string | null, Billable> }> {
+export async function billableCounts(db: Kysely<Database>, q: ReportQuery, opts: RollupOptions = {}): Promise<{ total: Billable; byChannel: Map<string | null, Billable> }> {
   const { rows } = await sql<{ total_row: number; channel: string | null; category: string | null; n: number }>`
-    SELECT GROUPING(channel)::int AS total_row, channel, category, count(*)::int AS n
+    SELECT GROUPING(channel)::int AS total_row, channel, category, sum(n)::int AS n
     FROM (
-      SELECT m.phone_number_id AS channel, m.pricing_category AS category
-      FROM messages m
-      WHERE ${and([...baseConditions(q.filters), outboundAttribution(q.filters), isOutbound, inWindow(countedAt, q.window), isBillable])}
+      SELECT f.channel, f.category, sum(f.n) AS n FROM ${rollupFacts(q.window, q.filters, opts)} f
+      WHERE f.kind = 'sent_billable' GROUP BY f.channel, f.category HAVING sum(f.n) <> 0
     ) b
     GROUP BY GROUPING SETS ((channel, category), (category))
     ORDER BY n DESC, category NULLS LAST`.execute(db);

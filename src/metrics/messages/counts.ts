@@ -2,10 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { rate, type Rate } from '../stats.js';
 import type { ReportQuery } from '../window.js';
-import {
-  and, baseConditions, countedAt, deliveredTime, inWindow, insideServiceWindow, isFailed,
-  isOutbound, isReaction, isReceived, outboundAttribution, readTime, touchesWindow,
-} from './message-facts.js';
+import { rollupFacts, type RollupOptions } from './rollup-facts.js';
 
 /** The message metrics of one channel, or of all of them together. */
 export type MessageCounts = {
@@ -43,39 +40,27 @@ type Row = ChannelKey & {
 
 /**
  * Window counts and sent-cohort rates, for all channels (`total`) and per channel, in one pass
- * (GROUPING SETS). Agent/team filters restrict outbound rows only; received/reactions ignore them.
+ * (GROUPING SETS) over the rollups. Agent/team filters restrict outbound facts only;
+ * received/reactions ignore them. A channel is listed when it has some fact in the window.
  */
-export async function messageCounts(db: Kysely<Database>, q: ReportQuery): Promise<{ total: MessageCounts; channels: (ChannelKey & MessageCounts)[] }> {
-  const w = q.window;
-  const sentIn = sql<boolean>`(${isOutbound} AND ${inWindow(countedAt, w)})`;
+export async function messageCounts(db: Kysely<Database>, q: ReportQuery, opts: RollupOptions = {}): Promise<{ total: MessageCounts; channels: (ChannelKey & MessageCounts)[] }> {
   const { rows } = await sql<Row>`
-    WITH f AS (
-      SELECT m.phone_number_id AS channel,
-        (${isReceived} AND ${inWindow(countedAt, w)}) AS received,
-        (${isReaction} AND ${inWindow(countedAt, w)}) AS reaction,
-        ${sentIn} AS sent,
-        (${isOutbound} AND ${inWindow(deliveredTime, w)}) AS delivered,
-        (${isOutbound} AND ${inWindow(readTime, w)}) AS read,
-        (${isOutbound} AND ${isFailed} AND ${inWindow(sql`m.failed_at`, w)}) AS failed,
-        (${deliveredTime} IS NOT NULL) AS ever_delivered,
-        (${readTime} IS NOT NULL) AS ever_read,
-        ${isFailed} AS ever_failed,
-        (CASE WHEN ${sentIn} THEN ${insideServiceWindow} ELSE FALSE END) AS inside
-      FROM messages m
-      WHERE ${and([...baseConditions(q.filters), outboundAttribution(q.filters), touchesWindow(w)])}
+    WITH g AS (
+      SELECT f.channel, f.kind, sum(f.n) AS n FROM ${rollupFacts(q.window, q.filters, opts)} f
+      GROUP BY f.channel, f.kind HAVING sum(f.n) <> 0
     ), agg AS (
       SELECT GROUPING(channel)::int AS total_row, channel,
-        count(*) FILTER (WHERE received)::int AS received,
-        count(*) FILTER (WHERE reaction)::int AS reactions,
-        count(*) FILTER (WHERE sent)::int AS sent,
-        count(*) FILTER (WHERE delivered)::int AS delivered,
-        count(*) FILTER (WHERE read)::int AS read,
-        count(*) FILTER (WHERE failed)::int AS failed,
-        count(*) FILTER (WHERE sent AND ever_delivered)::int AS cohort_delivered,
-        count(*) FILTER (WHERE sent AND ever_read)::int AS cohort_read,
-        count(*) FILTER (WHERE sent AND ever_failed)::int AS cohort_failed,
-        count(*) FILTER (WHERE sent AND inside)::int AS inside
-      FROM f GROUP BY GROUPING SETS ((channel), ())
+        coalesce(sum(n) FILTER (WHERE kind = 'received'), 0)::int AS received,
+        coalesce(sum(n) FILTER (WHERE kind = 'reaction'), 0)::int AS reactions,
+        coalesce(sum(n) FILTER (WHERE kind = 'sent'), 0)::int AS sent,
+        coalesce(sum(n) FILTER (WHERE kind = 'delivered'), 0)::int AS delivered,
+        coalesce(sum(n) FILTER (WHERE kind = 'read'), 0)::int AS read,
+        coalesce(sum(n) FILTER (WHERE kind = 'failed'), 0)::int AS failed,
+        coalesce(sum(n) FILTER (WHERE kind = 'sent_delivered'), 0)::int AS cohort_delivered,
+        coalesce(sum(n) FILTER (WHERE kind = 'sent_read'), 0)::int AS cohort_read,
+        coalesce(sum(n) FILTER (WHERE kind = 'sent_failed'), 0)::int AS cohort_failed,
+        coalesce(sum(n) FILTER (WHERE kind = 'sent_inside'), 0)::int AS inside
+      FROM g WHERE kind <> 'sent_billable' GROUP BY GROUPING SETS ((channel), ())
     )
     SELECT agg.*, c.display_phone_number AS "displayPhoneNumber"
     FROM agg LEFT JOIN channels c ON c.phone_number_id = agg.channel AND agg.total_row = 0
