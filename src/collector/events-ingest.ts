@@ -1,15 +1,13 @@
 import type { Kysely } from 'kysely';
 import { NO_CONTACTS, applyStatuses, insertInboxEvents, insertRawEvents, markPairsDirty, retryConflicts, type Database } from '../store/index.js';
-import { mapChatwootWebhook, type ChatwootInboundMessage, type ChatwootMessageStatus } from './chatwoot/index.js';
+import type { ChatwootInboundMessage, ChatwootMessageStatus } from './chatwoot/index.js';
 import { applyChatwootInbound } from './chatwoot-inbound.js';
-import { parseInboxBatch, type InboxEvent, type RejectedEvent } from './inbox/index.js';
-import { screenChatwootEvents } from './chatwoot-screen.js';
+import type { InboxEvent, RejectedEvent } from './inbox/index.js';
 import { eventsFallback } from './events-fallback.js';
-import { prepareSafely, rawInput, unreadable, type Prepared, type Source } from './events-prepared.js';
+import { rawInput, type Prepared, type Source } from './events-prepared.js';
+import { readChatwootBody, readInboxBody } from './events-read.js';
 import { applyInboxEvents, conversationRef } from './inbox-apply.js';
-import { clip } from './limits.js';
 import { boundProblems, type Problem } from './problems.js';
-import { parseSafeJson } from './safe-json.js';
 import type { IncomingBody, StoreFailure } from './whatsapp/index.js';
 
 /**
@@ -36,16 +34,7 @@ export async function ingestInbox(db: Kysely<Database>, rawBody: Buffer, receive
  * conversation touched is rebuilt once, after all of the bodies' events are stored.
  */
 export async function ingestInboxBodies(db: Kysely<Database>, bodies: readonly IncomingBody[]): Promise<EventsIngestResult[]> {
-  const prepared = bodies.map(({ raw, receivedAt }) =>
-    prepareSafely(raw, receivedAt, (): Prepared => {
-      const json = parseSafeJson(raw);
-      if (!json.ok) return { raw, receivedAt, error: unreadable(json) };
-      const parsed = parseInboxBatch(json.value, receivedAt);
-      return parsed.ok
-        ? { raw, receivedAt, events: parsed.accepted, statuses: [], inbound: [], rejected: parsed.rejected, problems: json.problems }
-        : { raw, receivedAt, error: parsed.error };
-    }),
-  );
+  const prepared = bodies.map(({ raw, receivedAt }) => readInboxBody(raw, receivedAt));
   return storeMany(db, 'inbox', prepared);
 }
 
@@ -60,21 +49,7 @@ export async function ingestChatwoot(
   receivedAt: Date,
   channels: ReadonlyMap<string, string>,
 ): Promise<EventsIngestResult> {
-  let ignored: string | undefined;
-  const prepared = prepareSafely(rawBody, receivedAt, (): Prepared => {
-    const json = parseSafeJson(rawBody);
-    const mapped = json.ok ? mapChatwootWebhook(json.value, { receivedAt }) : { ok: false as const, error: unreadable(json) };
-    if (!mapped.ok) return { raw: rawBody, receivedAt, error: mapped.error };
-    // reasons quote payload fields (a channel name, an id): bounded like problems
-    ignored = mapped.ignored === undefined ? undefined : clip(mapped.ignored, 2000);
-    const events = mapped.events.map((e) =>
-      e.type === 'conversation.opened' ? { ...e, phone_number_id: channels.get(e.phone_number_id) ?? e.phone_number_id } : e,
-    );
-    const inbound = mapped.inbound.map((m) => ({ ...m, phoneNumberId: channels.get(m.phoneNumberId) ?? m.phoneNumberId }));
-    const screened = screenChatwootEvents(events, mapped.statusUpdates, inbound, receivedAt);
-    const problems = [...(json.ok ? json.problems : []), ...screened.problems];
-    return { raw: rawBody, receivedAt, events: screened.events, statuses: screened.statuses, inbound: screened.inbound, rejected: [], problems };
-  });
+  const { prepared, ignored } = readChatwootBody(rawBody, receivedAt, channels);
   const [result] = await storeMany(db, 'chatwoot', [prepared]);
   return ignored && result!.kind === 'stored' ? { ...result!, ignored } : result!;
 }

@@ -38,3 +38,17 @@ export {
 export { contactLockKeys, keyHash, lockKeys, LOCK_NAMESPACE, pairLockKey, type LockKind } from './key-locks.js';
 export { classifyDbError, isUnavailable, retryConflicts, type DbErrorKind, type RetryOptions } from './db-errors.js';
 export { getChartImage, insertChartImage, pruneChartImages, type ChartImage, type ChartImageInput } from './chart-images-repo.js';
+export {
+  advanceReprocessRun,
+  insertReprocessRun,
+  lockReprocessRun,
+  markReprocessRun,
+  openReprocessRun,
+  rawBodiesAfter,
+  rawEventsEnd,
+  type RawPosition,
+  type ReprocessRun,
+  type RunProgress,
+  type StoredRawBody,
+} from './reprocess-runs-repo.js';
+export { DERIVED_TABLES, emptyDerivedTables, prunedRawEvidence, type PrunedEvidence } from './derived-tables.js';
