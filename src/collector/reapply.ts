@@ -25,8 +25,12 @@ export type ReapplyOutcome = { rawEventId: number; kind: 'applied' | 'unreadable
 /**
  * Reads stored bodies again with today's normalisation and writes their facts inside the
  * caller's transaction, WITHOUT inserting raw_events (they are the input). Used by
- * `wapulse reprocess`. Consecutive bodies of one source are written together, in the given
- * order, so facts whose first writer wins (message attribution) come out as they did live.
+ * `wapulse reprocess`. Like a live group commit, the WhatsApp bodies are written as one merged
+ * batch, then the inbox and Chatwoot bodies together (each in the given order): two writes per
+ * call rather than one per run of same-source bodies, which interleave in real traffic (4×
+ * slower measured). Facts are order-free, except the first writer of an outbound message's
+ * attribution when the inbox's message.sent and the callback data name different agents; within
+ * a call the WhatsApp side wins that, as in the simulator's group commits.
  *
  * Idempotent: every fact is an upsert with earliest-wins rollups or a key that makes a repeat a
  * no-op; a body's out-of-band webhook errors (no natural key) are replaced, not added again.
@@ -34,18 +38,13 @@ export type ReapplyOutcome = { rawEventId: number; kind: 'applied' | 'unreadable
  * changes what an event implies reaches conversations that already hold it.
  */
 export async function reapplyBodies(tx: Kysely<Database>, bodies: readonly StoredBody[], opts: ReapplyOptions): Promise<ReapplyOutcome[]> {
-  const out: ReapplyOutcome[] = [];
-  for (let i = 0; i < bodies.length; ) {
-    let j = i + 1;
-    while (j < bodies.length && sameWriter(bodies[j]!.source, bodies[i]!.source)) j++;
-    const run = bodies.slice(i, j);
-    out.push(...(run[0]!.source === 'whatsapp' ? await whatsapp(tx, run, opts) : await events(tx, run, opts)));
-    i = j;
-  }
-  return out;
+  const wa = bodies.filter((b) => b.source === 'whatsapp');
+  const inbox = bodies.filter((b) => b.source !== 'whatsapp');
+  const outcomes = [...(wa.length ? await whatsapp(tx, wa, opts) : []), ...(inbox.length ? await events(tx, inbox, opts) : [])];
+  const byId = new Map(outcomes.map((o) => [o.rawEventId, o]));
+  return bodies.map((b) => byId.get(b.rawEventId)!);
 }
 
-const sameWriter = (a: RawSource, b: RawSource) => (a === 'whatsapp') === (b === 'whatsapp');
 const bytes = (b: Uint8Array) => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 async function whatsapp(tx: Kysely<Database>, run: readonly StoredBody[], opts: ReapplyOptions): Promise<ReapplyOutcome[]> {

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverToStore } from '../../../src/cli/deliver-traffic.js';
+import { parseReprocessArgs, reprocessStore } from '../../../src/cli/reprocess.js';
+import { loadConfig } from '../../../src/config.js';
 import { settleConversations } from '../../../src/conversations/index.js';
 import { reprocess, type ReprocessDeps } from '../../../src/reprocess/index.js';
 import type { StartOptions } from '../../../src/reprocess/index.js';
@@ -113,6 +115,27 @@ describe.sequential.each(testDatabases)('wapulse reprocess on $name', (database)
     expect(second.run.done).toBe(bodies);
     expect(await derivedSnapshot(db)).toEqual(live);
     expect((await reprocess(db, start({ resume: true }), deps)).kind).toBe('refused');
+  }, 300_000);
+
+  it('the command prints a progress line per tenth in a log, then a summary; --rebuild refuses while bodies are arriving', async () => {
+    const db = ctx.store.db;
+    const config = loadConfig({ CONVERSATION_IDLE_HOURS: '24' });
+    const progress: string[] = [];
+    const lines = await reprocessStore(ctx.store, config, parseReprocessArgs(['--batch', '100']), { progress: (s) => progress.push(s), tty: false, now });
+    // not a terminal: the first report (0 done) is the 0th tenth, then each new tenth, then the finish
+    expect(progress[0]).toMatch(new RegExp(`^reprocess \\[\\.{30}\\] 0/${bodies} 0%`));
+    expect(progress.at(-1)).toMatch(new RegExp(`^reprocess \\[#{30}\\] ${bodies}/${bodies} 100%`));
+    expect(lines[0]).toMatch(new RegExp(`^reprocess run \\d+ \\(apply over existing rows\\): ${bodies}/${bodies} bodies in [\\d.]+ s: ${bodies} applied, 0 unreadable \\(rejected at ingest, nothing to apply\\), 0 failed$`));
+    expect(lines.at(-1)).toMatch(/^conversations settled: \d+ contact × number pairs, \d+ idle conversations closed$/);
+    expect(await derivedSnapshot(db)).toEqual(live);
+
+    // a body received a minute before "now": serve looks alive, so --rebuild refuses and empties nothing
+    const last = await db.selectFrom('raw_events').select(sql<Date>`max(received_at)`.as('at')).executeTakeFirstOrThrow();
+    const soon = () => new Date(new Date(last.at).getTime() + 60_000);
+    await expect(reprocessStore(ctx.store, config, parseReprocessArgs(['--rebuild']), { progress: () => {}, now: soon })).rejects.toThrow(
+      /serve looks alive: stop it before --rebuild/,
+    );
+    expect(await derivedSnapshot(db)).toEqual(live);
   }, 300_000);
 
   it('--rebuild refuses when raw bodies were pruned, unless forced; the default mode keeps what they made', async () => {
