@@ -10,8 +10,11 @@ import { fixtureBytes, fixtureNames } from './fixtures.js';
  * contacts.id, conversations.id, assignments.id and webhook_errors.id are sequence values
  * (a rebuild does not reuse them); a row referring to a contact names its user_id|wa_id, an
  * assignment names its conversation by (source, external id, cycle, contact, number, opened_at).
+ * `rawBodiesByHash`: raw_event_id is named by its body's sha256 too, for databases whose raw
+ * bodies were stored in different groupings (a sequence value lost to a retried transaction
+ * shifts every later id); only while no body has been pruned.
  */
-export async function derivedSnapshot(db: Kysely<Database>): Promise<Record<string, string[]>> {
+export async function derivedSnapshot(db: Kysely<Database>, opts: { rawBodiesByHash?: boolean } = {}): Promise<Record<string, string[]>> {
   const contact = (col: string) => sql.raw(`(SELECT coalesce(k.user_id, '') || '|' || coalesce(k.wa_id, '') FROM contacts k WHERE k.id = ${col})`);
   const conversationKey = sql.raw(
     `(SELECT c.source || '/' || coalesce(c.external_id, '') || '/' || c.cycle || '/' ||
@@ -35,9 +38,19 @@ export async function derivedSnapshot(db: Kysely<Database>): Promise<Record<stri
   const out: Record<string, string[]> = {};
   for (const [table, query] of Object.entries(queries)) {
     const { rows } = await query.execute(db);
-    out[table] = rows.map((r) => JSON.stringify(withoutIds(table, r as Record<string, unknown>))).sort();
+    const hashes = opts.rawBodiesByHash ? await rawHashes(db) : null;
+    out[table] = rows
+      .map((r) => withoutIds(table, r as Record<string, unknown>))
+      .map((r) => (hashes && 'raw_event_id' in r ? { ...r, raw_event_id: hashes.get(Number(r.raw_event_id)) } : r))
+      .map((r) => JSON.stringify(r))
+      .sort();
   }
   return out;
+}
+
+async function rawHashes(db: Kysely<Database>): Promise<Map<number, string>> {
+  const rows = await db.selectFrom('raw_events').select(['id', 'body_sha256']).execute();
+  return new Map(rows.map((r) => [Number(r.id), r.body_sha256]));
 }
 
 function withoutIds(table: string, row: Record<string, unknown>): Record<string, unknown> {
