@@ -3,6 +3,7 @@ import { describeDbError, reapplyBodies, type ReapplyOptions } from '../collecto
 import { settleConversations, type SettleResult } from '../conversations/index.js';
 import {
   advanceReprocessRun,
+  analyzeRawEvents,
   classifyDbError,
   lockReprocessRun,
   markReprocessRun,
@@ -56,6 +57,7 @@ export async function reprocess(db: Kysely<Database>, start: StartOptions, deps:
   if (run.replayed_at === null) {
     const end = run.end_id === null || run.end_received_at === null ? null : { receivedAt: run.end_received_at, id: run.end_id };
     const size = run.batch_size;
+    await analyzeRawEvents(db);
     deps.onProgress?.(run.done, run.total);
     while (end) {
       if (deps.signal?.aborted) return stopped();

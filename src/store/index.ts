@@ -40,6 +40,7 @@ export { classifyDbError, isUnavailable, retryConflicts, type DbErrorKind, type 
 export { getChartImage, insertChartImage, pruneChartImages, type ChartImage, type ChartImageInput } from './chart-images-repo.js';
 export {
   advanceReprocessRun,
+  analyzeRawEvents,
   insertReprocessRun,
   lockReprocessRun,
   markReprocessRun,

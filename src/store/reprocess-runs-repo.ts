@@ -41,6 +41,17 @@ export async function lockReprocessRun(tx: Kysely<Database>, id: number): Promis
   return tx.selectFrom('reprocess_runs').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 }
 
+/**
+ * Fresh statistics for raw_events before a run walks it. With stale ones (a bulk load that
+ * autovacuum has not analysed yet) the planner expects a handful of rows past the cursor and
+ * sorts all of them for every batch: 30 ms per batch on 10k bodies, quadratic in the table,
+ * against 0.7 ms as an index scan with an incremental sort once analysed (EXPLAIN, local
+ * Postgres). Sample-based and it does not block writers.
+ */
+export async function analyzeRawEvents(db: Kysely<Database>): Promise<void> {
+  await sql`ANALYZE raw_events`.execute(db);
+}
+
 export type StoredRawBody = { id: number; source: RawSource; received_at: Date; body: Uint8Array };
 
 /**
