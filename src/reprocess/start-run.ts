@@ -46,8 +46,6 @@ export async function startRun(db: Kysely<Database>, o: StartOptions): Promise<S
   const open = await openReprocessRun(db);
   if (o.resume) return open ? { ok: true, run: open, resumed: true } : { ok: false, refusal: { kind: 'nothing_to_resume' } };
   if (open && !o.restart) return { ok: false, refusal: { kind: 'unfinished', run: open } };
-  if (open) await markReprocessRun(db, open.id, 'abandoned_at', o.now());
-
   if (o.mode === 'rebuild' && !o.force) {
     const pruned = await prunedRawEvidence(db);
     if (pruned) return { ok: false, refusal: { kind: 'pruned', oldestRawAt: pruned.oldestRawAt, oldestDerivedAt: pruned.oldestDerivedAt } };
@@ -56,6 +54,8 @@ export async function startRun(db: Kysely<Database>, o: StartOptions): Promise<S
       return { ok: false, refusal: { kind: 'serve_active', lastReceivedAt: end.receivedAt } };
     }
   }
+  // only once the new run may start: a refused --restart leaves the unfinished run resumable
+  if (open) await markReprocessRun(db, open.id, 'abandoned_at', o.now());
   try {
     const run = await db.transaction().execute(async (tx) => {
       if (o.mode === 'rebuild') await emptyDerivedTables(tx);
