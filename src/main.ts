@@ -40,6 +40,11 @@ const COMMANDS: Record<string, Command> = {
     const { demoCommand } = await import('./cli/demo.js');
     return demoCommand(config(), argv);
   },
+  reprocess: async (argv) => {
+    const { reprocessCommand } = await import('./cli/reprocess.js');
+    await reprocessCommand(config(), argv);
+    return 'exit';
+  },
 };
 
 function config() {

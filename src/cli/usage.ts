@@ -11,6 +11,7 @@ commands:
   migrate         apply database migrations and exit
   simulate        seeded synthetic traffic into the store, or POSTed signed to a server
   fuzz            POST seeded mutations of real bodies to the webhooks and count the answers
+  reprocess       re-apply stored raw webhook bodies to the derived tables (after a fix)
 
 options:
   -h, --help      this text; "wapulse <command> --help" for a command's options
@@ -97,6 +98,38 @@ options:
   --concurrency N    requests in flight (default 4)
   --fixtures DIR     seed bodies (default test/fixtures)
   --url URL          a running collector (default: one in-process on an in-memory database)
+  -h, --help         this text
+`,
+  reprocess: `usage: wapulse reprocess [--rebuild [--force]] [--resume | --restart] [--batch N]
+
+Reads every stored raw webhook body again (raw_events, oldest first by received_at) with
+today's normalisation and writes its facts, so a fix to normalisation reaches history. Then
+settles conversations and rebuilds the tables computed from them.
+
+By default the bodies are re-applied over the existing rows. Every write is an idempotent
+upsert whose rollups keep the earliest time, so this fills in what a fix ADDS (a missing row,
+an empty column) and changes nothing else; it is safe while serve runs, and rows whose raw
+bodies were pruned (RAW_RETENTION_DAYS) are kept.
+
+--rebuild first empties the derived tables (messages, statuses, contacts, conversations, …;
+not agents, whose Slack links may predate the kept bodies), in the same transaction that
+records the run, then re-applies: this also undoes what a fix REMOVES. It must not run beside
+serve: reports would read half-empty tables until it ends, so stop serve first. It refuses
+when raw bodies were pruned (derived rows older than the oldest kept body would be lost) or a
+body arrived in the last 2 minutes (serve looks alive), unless --force. Contact and
+conversation ids are not reused: ids held elsewhere name nothing rather than another row.
+
+Each batch is one transaction that also records how far the run got, so a run that is
+stopped (Ctrl-C stops after the current batch) or killed continues where it stopped with
+--resume; a plain rerun says that a run is unfinished. A body that cannot be applied is
+skipped, counted, and named by its raw_events id in the summary.
+
+options:
+  --rebuild          empty the derived tables first (stop serve first)
+  --force            with --rebuild: rebuild although raw bodies were pruned or serve looks alive
+  --resume           continue the unfinished run (same mode and batch size)
+  --restart          abandon the unfinished run and start a new one
+  --batch N          bodies per transaction, 1 to 10000 (default 500)
   -h, --help         this text
 `,
 };

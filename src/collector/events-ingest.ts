@@ -1,15 +1,13 @@
 import type { Kysely } from 'kysely';
 import { NO_CONTACTS, applyStatuses, insertInboxEvents, insertRawEvents, markPairsDirty, retryConflicts, type Database } from '../store/index.js';
-import { mapChatwootWebhook, type ChatwootInboundMessage, type ChatwootMessageStatus } from './chatwoot/index.js';
+import type { ChatwootInboundMessage, ChatwootMessageStatus } from './chatwoot/index.js';
 import { applyChatwootInbound } from './chatwoot-inbound.js';
-import { parseInboxBatch, type InboxEvent, type RejectedEvent } from './inbox/index.js';
-import { screenChatwootEvents } from './chatwoot-screen.js';
+import type { InboxEvent, RejectedEvent } from './inbox/index.js';
 import { eventsFallback } from './events-fallback.js';
-import { prepareSafely, rawInput, unreadable, type Prepared, type Source } from './events-prepared.js';
+import { rawInput, type Prepared, type Source } from './events-prepared.js';
+import { readChatwootBody, readInboxBody } from './events-read.js';
 import { applyInboxEvents, conversationRef } from './inbox-apply.js';
-import { clip } from './limits.js';
 import { boundProblems, type Problem } from './problems.js';
-import { parseSafeJson } from './safe-json.js';
 import type { IncomingBody, StoreFailure } from './whatsapp/index.js';
 
 /**
@@ -46,17 +44,9 @@ export async function ingestInboxBodies(db: Kysely<Database>, bodies: readonly I
  */
 export type PreparedEvents = { source: Source; prepared: Prepared; ignored?: string };
 
-/** Parses one team-inbox body; never throws (a bug is kept with the body, see prepareSafely). */
+/** Parses one team-inbox body (./events-read.ts); never throws. */
 export function prepareInboxBody({ raw, receivedAt }: IncomingBody): PreparedEvents {
-  const prepared = prepareSafely(raw, receivedAt, (): Prepared => {
-    const json = parseSafeJson(raw);
-    if (!json.ok) return { raw, receivedAt, error: unreadable(json) };
-    const parsed = parseInboxBatch(json.value, receivedAt);
-    return parsed.ok
-      ? { raw, receivedAt, events: parsed.accepted, statuses: [], inbound: [], rejected: parsed.rejected, problems: json.problems }
-      : { raw, receivedAt, error: parsed.error };
-  });
-  return { source: 'inbox', prepared };
+  return { source: 'inbox', prepared: readInboxBody(raw, receivedAt) };
 }
 
 /**
@@ -74,24 +64,9 @@ export async function ingestChatwoot(
   return result!;
 }
 
-/** Parses and maps one Chatwoot webhook (see ingestChatwoot); never throws. */
-export function prepareChatwootBody({ raw: rawBody, receivedAt }: IncomingBody, channels: ReadonlyMap<string, string>): PreparedEvents {
-  let ignored: string | undefined;
-  const prepared = prepareSafely(rawBody, receivedAt, (): Prepared => {
-    const json = parseSafeJson(rawBody);
-    const mapped = json.ok ? mapChatwootWebhook(json.value, { receivedAt }) : { ok: false as const, error: unreadable(json) };
-    if (!mapped.ok) return { raw: rawBody, receivedAt, error: mapped.error };
-    // reasons quote payload fields (a channel name, an id): bounded like problems
-    ignored = mapped.ignored === undefined ? undefined : clip(mapped.ignored, 2000);
-    const events = mapped.events.map((e) =>
-      e.type === 'conversation.opened' ? { ...e, phone_number_id: channels.get(e.phone_number_id) ?? e.phone_number_id } : e,
-    );
-    const inbound = mapped.inbound.map((m) => ({ ...m, phoneNumberId: channels.get(m.phoneNumberId) ?? m.phoneNumberId }));
-    const screened = screenChatwootEvents(events, mapped.statusUpdates, inbound, receivedAt);
-    const problems = [...(json.ok ? json.problems : []), ...screened.problems];
-    return { raw: rawBody, receivedAt, events: screened.events, statuses: screened.statuses, inbound: screened.inbound, rejected: [], problems };
-  });
-  return { source: 'chatwoot', prepared, ...(ignored === undefined ? {} : { ignored }) };
+/** Parses and maps one Chatwoot webhook (./events-read.ts); never throws. */
+export function prepareChatwootBody({ raw, receivedAt }: IncomingBody, channels: ReadonlyMap<string, string>): PreparedEvents {
+  return { source: 'chatwoot', ...readChatwootBody(raw, receivedAt, channels) };
 }
 
 /**

@@ -12,3 +12,5 @@ export {
 } from './events-ingest.js';
 export { createGroupCommit, type GroupCommit, type GroupCommitOptions, type Submitted } from './group-commit.js';
 export { applyInboxEvents } from './inbox-apply.js';
+export { describeDbError } from './item-fallback.js';
+export { reapplyBodies, type ReapplyOptions, type ReapplyOutcome, type StoredBody } from './reapply.js';

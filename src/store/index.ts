@@ -50,3 +50,18 @@ export {
 export { pruneMessageHistory, type MessagePruneResult } from './message-retention.js';
 export { rebuildCycleDurations, refreshCycleDurations, type CycleRefreshScope, type RebuildProgress } from './cycle-durations-repo.js';
 export { compactMessageRollups, compactMessageRollupsOnce, rebuildMessageRollups, refreshInsideWindow } from './message-rollups-repo.js';
+export {
+  advanceReprocessRun,
+  analyzeRawEvents,
+  insertReprocessRun,
+  lockReprocessRun,
+  markReprocessRun,
+  openReprocessRun,
+  rawBodiesAfter,
+  rawEventsEnd,
+  type RawPosition,
+  type ReprocessRun,
+  type RunProgress,
+  type StoredRawBody,
+} from './reprocess-runs-repo.js';
+export { DERIVED_TABLES, emptyDerivedTables, prunedRawEvidence, type PrunedEvidence } from './derived-tables.js';

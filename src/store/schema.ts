@@ -238,6 +238,7 @@ export interface Database {
   cycle_durations: CycleDurationsTable;
   message_rollups: MessageRollupsTable;
   message_rollup_deltas: MessageRollupsTable;
+  reprocess_runs: ReprocessRunsTable;
 }
 
 /** The global "seen this body" key of the month-partitioned raw_events (migrations/0007). */
@@ -251,3 +252,23 @@ export interface RawEventKeysTable {
 export type Message = Selectable<MessagesTable>;
 export type NewMessage = Insertable<MessagesTable>;
 export type Contact = Selectable<ContactsTable>;
+
+/** One `wapulse reprocess` run and how far it got (migrations/0011). */
+export interface ReprocessRunsTable {
+  id: Generated<number>;
+  mode: 'apply' | 'rebuild';
+  batch_size: number;
+  started_at: Timestamp;
+  end_received_at: NullableTimestamp;
+  end_id: number | null;
+  total: number;
+  cursor_received_at: NullableTimestamp;
+  cursor_id: number | null;
+  done: Generated<number>;
+  unreadable: Generated<number>;
+  failed: Generated<number>;
+  failures: ColumnType<unknown, string | undefined, string>;
+  replayed_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  abandoned_at: NullableTimestamp;
+}

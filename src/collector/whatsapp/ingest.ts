@@ -168,3 +168,7 @@ export async function writeWhatsAppBatch(tx: Kysely<Database>, batch: StoredBatc
   // conversations of these contacts are re-derived at the next settle, off the hot path
   await markPairsDirty(tx, [...new Set([...batch.messages.map((m) => m.wamid), ...batch.statuses.map((s) => s.wamid)])]);
 }
+
+// `wapulse reprocess` (src/reprocess) re-reads stored bodies exactly as live ingest reads them,
+// then writes their facts without storing the raw bodies again.
+export { prepare as readWhatsAppBody, mergeBatches as mergeWhatsAppBatches };

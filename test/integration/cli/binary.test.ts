@@ -48,6 +48,8 @@ describe('usage mistakes: one line, a --help pointer, exit 2', () => {
     [['serve', 'foo'], 'wapulse serve: unexpected argument: "foo"'],
     [['demo', 'now'], 'wapulse demo: unexpected argument: "now"'],
     [['migrate', '--force'], 'wapulse migrate: unknown option --force'],
+    [['reprocess', '--force'], 'wapulse reprocess: --force only overrides the checks of --rebuild'],
+    [['reprocess', '--batch', '0'], 'wapulse reprocess: --batch takes a whole number of bodies from 1 to 10000'],
   ];
   it.each(cases)('%j', async (args, line) => {
     const r = await wapulse(args, { cwd, env: { DATA_DIR: join(cwd, 'untouched') } });
@@ -58,7 +60,7 @@ describe('usage mistakes: one line, a --help pointer, exit 2', () => {
   it('names an unknown command and the known ones', async () => {
     const r = await wapulse(['reports'], { cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('wapulse: unknown command "reports"; commands: serve, migrate, simulate, report, fuzz, demo\nrun "wapulse --help"\n');
+    expect(r.stderr).toBe('wapulse: unknown command "reports"; commands: serve, migrate, simulate, report, fuzz, demo, reprocess\nrun "wapulse --help"\n');
   });
 });
 
