@@ -1,12 +1,13 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../store/index.js';
+import { rebuildCycleDurations, rebuildMessageRollups, type Database } from '../store/index.js';
 
 /**
- * Brings every table derived from the seeded history up to date before reports are timed.
- * For now that is only ANALYZE (planner statistics for the freshly written tables); the
- * precomputed per-conversation durations and hourly rollups add their rebuild calls here,
- * before the ANALYZE, so it covers their tables too.
+ * Brings every table derived from the seeded history up to date before reports are timed: the
+ * per-conversation durations and the message count rollups (the seeder writes base tables
+ * only), then ANALYZE, so the planner has statistics for all of them.
  */
 export async function buildDerived(db: Kysely<Database>): Promise<void> {
+  await rebuildCycleDurations(db);
+  await rebuildMessageRollups(db);
   await sql`ANALYZE`.execute(db);
 }

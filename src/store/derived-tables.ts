@@ -3,9 +3,9 @@ import type { Database } from './schema.js';
 
 /**
  * Every table `wapulse reprocess --rebuild` empties before re-applying the raw bodies: all that
- * is derived from webhook bodies. LEAD: tables other branches add that are derived from bodies
- * or from these (per-conversation durations, hourly rollups) belong here too, and their
- * rebuilders in src/reprocess/after-reprocess.ts. A table with a foreign key into one of these
+ * is derived from webhook bodies, and the tables derived from those (per-conversation durations;
+ * message count rollups, whose triggers do not fire on TRUNCATE), rebuilt afterwards by
+ * src/reprocess/after-reprocess.ts. A table with a foreign key into one of these
  * makes the TRUNCATE fail loudly (no CASCADE) until it is listed: better than emptying a table
  * nobody meant to.
  *
@@ -25,6 +25,9 @@ export const DERIVED_TABLES = [
   'assignments',
   'comments',
   'conversation_dirty',
+  'cycle_durations',
+  'message_rollups',
+  'message_rollup_deltas',
 ] as const;
 
 /**
