@@ -26,6 +26,7 @@ export async function insertInboxEvents(
           payload: JSON.stringify(e.payload),
           raw_event_id: rawEventId,
           received_at: receivedAt,
+          waba_id: eventWabaId(e),
         })),
       )
       .onConflict((oc) => oc.column('id').doNothing())
@@ -34,6 +35,15 @@ export async function insertInboxEvents(
     for (const r of rows) inserted.add(r.id);
   }
   return inserted;
+}
+
+// The WABA of the number the event names (conversation.opened), else of its conversation, when known.
+function eventWabaId(e: InboxEventRow) {
+  const named = (e.payload as { phone_number_id?: unknown } | null)?.phone_number_id;
+  const number = typeof named === 'string' ? named : null;
+  return sql<string | null>`coalesce(
+    (SELECT waba_id FROM channels WHERE phone_number_id = ${number}::text),
+    (SELECT waba_id FROM conversations WHERE external_id = ${e.conversationRef}::text AND waba_id IS NOT NULL LIMIT 1))`;
 }
 
 /** All open/assign/close events of one inbox conversation, with their stored payloads. */
@@ -91,7 +101,16 @@ export async function insertComments(db: Kysely<Database>, comments: readonly Co
   for (const part of chunks(byKey(comments, (c) => c.eventId))) {
     await db
       .insertInto('comments')
-      .values(part.map((c) => ({ event_id: c.eventId, conversation_ref: c.conversationRef, agent_id: c.agentId, at: c.at, text: c.text })))
+      .values(
+        part.map((c) => ({
+          event_id: c.eventId,
+          conversation_ref: c.conversationRef,
+          agent_id: c.agentId,
+          at: c.at,
+          text: c.text,
+          waba_id: sql<string | null>`(SELECT waba_id FROM conversations WHERE external_id = ${c.conversationRef} AND waba_id IS NOT NULL LIMIT 1)`,
+        })),
+      )
       .onConflict((oc) => oc.column('event_id').doNothing())
       .execute();
   }
@@ -142,11 +161,11 @@ export async function upsertSentMessages(db: Kysely<Database>, sent: readonly Se
       part.map((m) => sql`(${m.wamid}::text, ${m.at}::timestamptz, ${m.senderType}::text, ${m.agentId}::text, ${m.conversationRef}::text)`),
     );
     await sql`
-      INSERT INTO messages (wamid, direction, origin, sender_type, agent_id, conversation_ref, inbox_sent_at, contact_id, phone_number_id)
-      SELECT DISTINCT ON (v.wamid) v.wamid, 'outbound', 'live', v.sender, v.agent, v.ref, v.at, c.contact_id, c.phone_number_id
+      INSERT INTO messages (wamid, direction, origin, sender_type, agent_id, conversation_ref, inbox_sent_at, contact_id, phone_number_id, waba_id)
+      SELECT DISTINCT ON (v.wamid) v.wamid, 'outbound', 'live', v.sender, v.agent, v.ref, v.at, c.contact_id, c.phone_number_id, c.waba_id
         FROM (VALUES ${values}) AS v(wamid, at, sender, agent, ref)
         LEFT JOIN LATERAL (
-          SELECT contact_id, phone_number_id FROM conversations
+          SELECT contact_id, phone_number_id, waba_id FROM conversations
            WHERE external_id = v.ref ORDER BY cycle DESC LIMIT 1) c ON true
        ORDER BY v.wamid, v.at
       ON CONFLICT (wamid) DO UPDATE SET
@@ -155,6 +174,7 @@ export async function upsertSentMessages(db: Kysely<Database>, sent: readonly Se
         conversation_ref = coalesce(messages.conversation_ref, excluded.conversation_ref),
         inbox_sent_at = least(messages.inbox_sent_at, excluded.inbox_sent_at),
         contact_id = coalesce(messages.contact_id, excluded.contact_id),
-        phone_number_id = coalesce(messages.phone_number_id, excluded.phone_number_id)`.execute(db);
+        phone_number_id = coalesce(messages.phone_number_id, excluded.phone_number_id),
+        waba_id = coalesce(messages.waba_id, excluded.waba_id)`.execute(db);
   }
 }

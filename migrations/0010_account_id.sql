@@ -1,0 +1,87 @@
+-- 0010 the WhatsApp Business Account id (WABA id) on every table a multi-tenant deployment
+-- would distribute by it (docs/scaling.md, "Citus"). Meta's webhook entry[].id is the WABA id;
+-- channels.waba_id already maps each business number to it.
+--
+-- Nullable, and nothing reads it yet: a single business needs no tenant key. Writes fill it
+-- from the normalised facts (WhatsApp) or from channels by phone_number_id (inbox, Chatwoot,
+-- conversations); a row whose number's WABA is not known yet stays NULL until a later write
+-- of the same row names it. Every writer uses coalesce(stored, new), so arrival order does not
+-- change the result: all writers of one row agree (a wamid, a conversation or an error belongs
+-- to one number, hence one WABA).
+--
+-- Tables and why (the mapping in docs/scaling.md):
+--   messages, message_statuses, webhook_errors   per number, from entry[].id
+--   contacts                                      the WABA a contact was first seen on (BSUIDs
+--                                                 are business-scoped; under Citus a contact is
+--                                                 per tenant)
+--   conversations, assignments                    from the conversation's number
+--   inbox_events, comments                        from the event's number where it names one
+--                                                 (conversation.opened), else from the
+--                                                 conversation it belongs to
+-- Not here: channels (already has it; a reference table), agents (reference table),
+-- raw_events (one body may carry several WABAs' entries), conversation_dirty (a transient
+-- queue keyed by contact × number), chart_images and schema_migrations (not tenant data).
+--
+-- ALTER TABLE … ADD COLUMN without a default is a catalogue change only (no rewrite), and on a
+-- partitioned parent it reaches every partition. The backfill below is one UPDATE per table:
+-- fine for a single business's history; on a very large table run it before upgrading in
+-- batches (UPDATE … WHERE waba_id IS NULL AND … LIMIT) if the lock time matters.
+
+ALTER TABLE messages ADD COLUMN waba_id text;
+ALTER TABLE message_statuses ADD COLUMN waba_id text;
+ALTER TABLE webhook_errors ADD COLUMN waba_id text;
+ALTER TABLE contacts ADD COLUMN waba_id text;
+ALTER TABLE conversations ADD COLUMN waba_id text;
+ALTER TABLE assignments ADD COLUMN waba_id text;
+ALTER TABLE inbox_events ADD COLUMN waba_id text;
+ALTER TABLE comments ADD COLUMN waba_id text;
+
+UPDATE messages m
+   SET waba_id = c.waba_id
+  FROM channels c
+ WHERE c.phone_number_id = m.phone_number_id AND c.waba_id IS NOT NULL;
+
+UPDATE message_statuses s
+   SET waba_id = m.waba_id
+  FROM messages m
+ WHERE m.wamid = s.wamid AND m.waba_id IS NOT NULL;
+
+UPDATE webhook_errors e
+   SET waba_id = c.waba_id
+  FROM channels c
+ WHERE c.phone_number_id = e.phone_number_id AND c.waba_id IS NOT NULL;
+
+UPDATE conversations v
+   SET waba_id = c.waba_id
+  FROM channels c
+ WHERE c.phone_number_id = v.phone_number_id AND c.waba_id IS NOT NULL;
+
+UPDATE assignments a
+   SET waba_id = v.waba_id
+  FROM conversations v
+ WHERE v.id = a.conversation_id AND v.waba_id IS NOT NULL;
+
+-- The WABA of the contact's earliest message (ties: the smaller WABA id, so the result is fixed).
+UPDATE contacts ct
+   SET waba_id = first.waba_id
+  FROM (SELECT DISTINCT ON (m.contact_id) m.contact_id, m.waba_id
+          FROM messages m
+         WHERE m.contact_id IS NOT NULL AND m.waba_id IS NOT NULL
+         ORDER BY m.contact_id, m.counted_at NULLS LAST, m.waba_id) first
+ WHERE first.contact_id = ct.id;
+
+-- An inbox event names its number (conversation.opened) or its conversation.
+UPDATE inbox_events i
+   SET waba_id = c.waba_id
+  FROM channels c
+ WHERE c.phone_number_id = i.payload ->> 'phone_number_id' AND c.waba_id IS NOT NULL;
+
+UPDATE inbox_events i
+   SET waba_id = v.waba_id
+  FROM conversations v
+ WHERE i.waba_id IS NULL AND v.external_id = i.conversation_ref AND v.waba_id IS NOT NULL;
+
+UPDATE comments k
+   SET waba_id = v.waba_id
+  FROM conversations v
+ WHERE v.external_id = k.conversation_ref AND v.waba_id IS NOT NULL;
