@@ -118,6 +118,11 @@ const EnvSchema = z.object({
   SUPERVISOR_GROUP: z.string().regex(/^S[A-Z0-9]+$/, 'SUPERVISOR_GROUP must be a user group id like S0123ABCD').optional(),
   DEFAULT_LOCALE: z.enum(['en', 'ar'], { message: 'DEFAULT_LOCALE must be en or ar' }).default('en'),
   SHOW_PHONE_NUMBERS: boolFromEnv,
+  /** A read replica of DATABASE_URL that report reads go to (docs/scaling.md); unset = the primary. */
+  REPORTS_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'REPORTS_DATABASE_URL must be a postgres:// URL')
+    .optional(),
 });
 
 export type Config = {
@@ -152,6 +157,11 @@ export type Config = {
   };
   slack?: SlackConfig;
   showPhoneNumbers: boolean;
+  /**
+   * Where report reads go (REPORTS_DATABASE_URL, a read replica); undefined = `database`.
+   * Writes, migrations, settle and jobs always use `database`.
+   */
+  reportsDatabase?: { kind: 'postgres'; url: string; statementTimeoutMs: number; connectTimeoutMs: number; variable: 'REPORTS_DATABASE_URL' };
 };
 
 export type SlackConfig = {
@@ -187,6 +197,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   if (Boolean(e.SLACK_BOT_TOKEN) !== Boolean(e.SLACK_SIGNING_SECRET)) {
     problems.push('SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together');
+  }
+  if (e.REPORTS_DATABASE_URL && !e.DATABASE_URL) {
+    problems.push('REPORTS_DATABASE_URL needs DATABASE_URL: a read replica replicates a Postgres primary, not the embedded database');
   }
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -233,6 +246,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     showPhoneNumbers: e.SHOW_PHONE_NUMBERS,
+    reportsDatabase: e.REPORTS_DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: e.REPORTS_DATABASE_URL,
+          statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+          connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+          variable: 'REPORTS_DATABASE_URL',
+        }
+      : undefined,
   };
 }
 
