@@ -17,7 +17,8 @@
 --   conversations, assignments                    from the conversation's number
 --   inbox_events, comments                        from the event's number where it names one
 --                                                 (conversation.opened), else from the
---                                                 conversation it belongs to
+--                                                 conversation it belongs to (events stored
+--                                                 before it learn it when it is rebuilt)
 -- Not here: channels (already has it; a reference table), agents (reference table),
 -- raw_events (one body may carry several WABAs' entries), conversation_dirty (a transient
 -- queue keyed by contact × number), chart_images and schema_migrations (not tenant data).
