@@ -15,11 +15,12 @@
 --                                                 are business-scoped; under Citus a contact is
 --                                                 per tenant)
 --   conversations, assignments                    from the conversation's number
---   inbox_events, comments                        from the event's number where it names one
---                                                 (conversation.opened), else from the
---                                                 conversation it belongs to (events stored
---                                                 before it learn it when it is rebuilt)
--- Not here: channels (already has it; a reference table), agents (reference table),
+-- Not here: inbox_events and comments. They are stored once, as they arrive, and name at most a
+-- number whose WABA channels may learn only later (or a conversation being rebuilt at that
+-- moment by a transaction this one cannot see), so any value given them would depend on arrival
+-- order; the shuffled-stream test catches exactly that. Under Citus their tenant comes from the
+-- ingress instead (docs/scaling.md). Also not here: channels (already has it; a reference
+-- table), agents (reference table),
 -- raw_events (one body may carry several WABAs' entries), conversation_dirty (a transient
 -- queue keyed by contact × number), chart_images and schema_migrations (not tenant data).
 --
@@ -34,8 +35,6 @@ ALTER TABLE webhook_errors ADD COLUMN waba_id text;
 ALTER TABLE contacts ADD COLUMN waba_id text;
 ALTER TABLE conversations ADD COLUMN waba_id text;
 ALTER TABLE assignments ADD COLUMN waba_id text;
-ALTER TABLE inbox_events ADD COLUMN waba_id text;
-ALTER TABLE comments ADD COLUMN waba_id text;
 
 UPDATE messages m
    SET waba_id = c.waba_id
@@ -70,19 +69,3 @@ UPDATE contacts ct
          WHERE m.contact_id IS NOT NULL AND m.waba_id IS NOT NULL
          ORDER BY m.contact_id, m.counted_at NULLS LAST, m.waba_id) first
  WHERE first.contact_id = ct.id;
-
--- An inbox event names its number (conversation.opened) or its conversation.
-UPDATE inbox_events i
-   SET waba_id = c.waba_id
-  FROM channels c
- WHERE c.phone_number_id = i.payload ->> 'phone_number_id' AND c.waba_id IS NOT NULL;
-
-UPDATE inbox_events i
-   SET waba_id = v.waba_id
-  FROM conversations v
- WHERE i.waba_id IS NULL AND v.external_id = i.conversation_ref AND v.waba_id IS NOT NULL;
-
-UPDATE comments k
-   SET waba_id = v.waba_id
-  FROM conversations v
- WHERE v.external_id = k.conversation_ref AND v.waba_id IS NOT NULL;

@@ -64,10 +64,6 @@ export async function replaceInboxCycles(
     wabaIds.set(c.cycle, waba_id);
   }
   await db.deleteFrom('conversations').where('external_id', '=', ref).where('cycle', '>', cycles.length).execute();
-  // Events stored before their conversation named its number learn the WABA now (an index probe;
-  // after the first rebuild that finds one, it updates nothing).
-  const wabaId = [...wabaIds.values()].find((w) => w !== null);
-  if (wabaId) await db.updateTable('inbox_events').set({ waba_id: wabaId }).where('conversation_ref', '=', ref).where('waba_id', 'is', null).execute();
   const conversationIds = [...ids.values()];
   for (const part of chunks(conversationIds)) await db.deleteFrom('assignments').where('conversation_id', 'in', part).execute();
   const rows = assignments.flatMap((a) => {

@@ -26,7 +26,6 @@ export async function insertInboxEvents(
           payload: JSON.stringify(e.payload),
           raw_event_id: rawEventId,
           received_at: receivedAt,
-          waba_id: eventWabaId(e),
         })),
       )
       .onConflict((oc) => oc.column('id').doNothing())
@@ -35,15 +34,6 @@ export async function insertInboxEvents(
     for (const r of rows) inserted.add(r.id);
   }
   return inserted;
-}
-
-// The WABA of the number the event names (conversation.opened), else of its conversation, when known.
-function eventWabaId(e: InboxEventRow) {
-  const named = (e.payload as { phone_number_id?: unknown } | null)?.phone_number_id;
-  const number = typeof named === 'string' ? named : null;
-  return sql<string | null>`coalesce(
-    (SELECT waba_id FROM channels WHERE phone_number_id = ${number}::text),
-    (SELECT waba_id FROM conversations WHERE external_id = ${e.conversationRef}::text AND waba_id IS NOT NULL LIMIT 1))`;
 }
 
 /** All open/assign/close events of one inbox conversation, with their stored payloads. */
@@ -108,7 +98,6 @@ export async function insertComments(db: Kysely<Database>, comments: readonly Co
           agent_id: c.agentId,
           at: c.at,
           text: c.text,
-          waba_id: sql<string | null>`(SELECT waba_id FROM conversations WHERE external_id = ${c.conversationRef} AND waba_id IS NOT NULL LIMIT 1)`,
         })),
       )
       .onConflict((oc) => oc.column('event_id').doNothing())

@@ -132,7 +132,6 @@ export interface InboxEventsTable {
   payload: Json;
   raw_event_id: number;
   received_at: Timestamp;
-  waba_id: WabaId;
 }
 
 export type OpenedBy = 'contact' | 'agent' | 'automation' | 'api';
@@ -178,7 +177,6 @@ export interface CommentsTable {
   agent_id: string | null;
   at: Timestamp;
   text: string | null;
-  waba_id: WabaId;
 }
 
 export interface ConversationDirtyTable {

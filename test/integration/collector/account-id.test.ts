@@ -84,7 +84,7 @@ describe.each(testDatabases)('the WABA id on every fact, on $name', (database) =
     ]);
   });
 
-  it('gives inbox conversations, their events, assignments, comments and sent messages the WABA of their number', async () => {
+  it('gives inbox conversations, their assignments and sent messages the WABA of their number', async () => {
     // WhatsApp names number 222's WABA (WABA_B; a redelivery when the first test ran, so a no-op).
     // The inbox names only the number; the WABA comes from channels.
     expect((await postWhatsApp(ctx.server.url, TWO_WABAS)).status).toBe(200);
@@ -101,16 +101,7 @@ describe.each(testDatabases)('the WABA id on every fact, on $name', (database) =
       { external_id: 'c9', waba_id: 'WABA_B' },
     ]);
     expect(await db.selectFrom('assignments').select(['to_agent_id', 'waba_id']).execute()).toEqual([{ to_agent_id: 'ana', waba_id: 'WABA_B' }]);
-    // the open names the number; the others were stored before the conversation was built, and
-    // take its WABA when it is
-    expect(await db.selectFrom('inbox_events').select(['id', 'waba_id']).orderBy('id').execute()).toEqual([
-      { id: 'c9-assign', waba_id: 'WABA_B' },
-      { id: 'c9-note', waba_id: 'WABA_B' },
-      { id: 'c9-open', waba_id: 'WABA_B' },
-      { id: 'c9-reply', waba_id: 'WABA_B' },
-    ]);
     expect(await db.selectFrom('messages').select('waba_id').where('wamid', '=', 'wamid.C9').executeTakeFirst()).toEqual({ waba_id: 'WABA_B' });
-    expect(await db.selectFrom('comments').select('waba_id').executeTakeFirst()).toEqual({ waba_id: 'WABA_B' });
   });
 });
 
@@ -139,11 +130,6 @@ describe.each(testDatabases)('migration 0010 backfills the WABA id from channels
         { wa_id: '971500000012', waba_id: null },
       ]);
       expect(await db.selectFrom('conversations').select('waba_id').execute()).toEqual([{ waba_id: 'WABA_A' }]);
-      // the open names number 111; the assignment finds it through conversation c1
-      expect(await db.selectFrom('inbox_events').select(['id', 'waba_id']).orderBy('id').execute()).toEqual([
-        { id: 'e-assign', waba_id: 'WABA_A' },
-        { id: 'e-open', waba_id: 'WABA_A' },
-      ]);
     } finally {
       await fresh.drop();
       rmSync(before, { recursive: true, force: true });
@@ -191,8 +177,5 @@ async function seedPre0010(store: TestStore): Promise<void> {
     INSERT INTO webhook_errors (raw_event_id, phone_number_id, observed_at) VALUES (1, '111', '2025-01-02Z');
     INSERT INTO conversations (source, external_id, cycle, contact_id, phone_number_id, opened_at, opened_by)
       VALUES ('inbox', 'c1', 1, 1, '111', '2025-01-02T10:00Z', 'contact');
-    INSERT INTO inbox_events (id, type, at, conversation_ref, payload, raw_event_id, received_at) VALUES
-      ('e-open', 'conversation.opened', '2025-01-02T10:00Z', 'c1', '{"phone_number_id":"111"}', 1, '2025-01-02Z'),
-      ('e-assign', 'conversation.assigned', '2025-01-02T10:01Z', 'c1', '{}', 1, '2025-01-02Z');
   `);
 }
