@@ -1,13 +1,13 @@
--- 0010 the WhatsApp Business Account id (WABA id) on every table a multi-tenant deployment
+-- 0010 the WhatsApp Business Account id (WABA id) on the tables a multi-tenant deployment
 -- would distribute by it (docs/scaling.md, "Citus"). Meta's webhook entry[].id is the WABA id;
 -- channels.waba_id already maps each business number to it.
 --
 -- Nullable, and nothing reads it yet: a single business needs no tenant key. Writes fill it
--- from the normalised facts (WhatsApp) or from channels by phone_number_id (inbox, Chatwoot,
--- conversations); a row whose number's WABA is not known yet stays NULL until a later write
--- of the same row names it. Every writer uses coalesce(stored, new), so arrival order does not
--- change the result: all writers of one row agree (a wamid, a conversation or an error belongs
--- to one number, hence one WABA).
+-- from the normalised facts (WhatsApp) or from channels by phone_number_id (Chatwoot's inbound
+-- messages, conversations at each rebuild). Message and contact writers keep the first WABA
+-- known (coalesce), and WhatsApp reports every wamid in the end, so those rows do not depend
+-- on arrival order; a conversation last rebuilt before its number's WABA was known keeps NULL
+-- until its next rebuild.
 --
 -- Tables and why (the mapping in docs/scaling.md):
 --   messages, message_statuses, webhook_errors   per number, from entry[].id
