@@ -7,7 +7,7 @@ import { createSlackHealth } from './slack/web/index.js';
 import { SpoolFiles } from './spool/index.js';
 import { migrate, openStore, type Store } from './store/index.js';
 
-export type AppOptions = { log?: Logger; store?: Store; now?: () => Date };
+export type AppOptions = { log?: Logger; store?: Store; reports?: Store; now?: () => Date };
 
 /**
  * Wires config → logger, store, spool and metrics, without touching the database: the app
@@ -20,10 +20,17 @@ export function createApp(config: Config, opts: AppOptions = {}): AppContext {
   const store =
     opts.store ??
     openStore(config.database, (err) => log.warn({ reason: err.message }, 'database connection lost'));
+  // A second pool for report reads on the read replica (REPORTS_DATABASE_URL); never migrated
+  // here: a streaming replica follows the primary's schema.
+  const reports =
+    opts.reports ??
+    (config.reportsDatabase
+      ? openStore(config.reportsDatabase, (err) => log.warn({ reason: err.message }, 'reports database connection lost'))
+      : undefined);
   const spool = config.spool.maxBytes > 0 ? new SpoolFiles(config.spool.dir, config.spool.maxBytes, now) : undefined;
   // Slack's token state, shared by the Slack app's client and /readyz.
   const slackHealth = config.slack ? createSlackHealth(log) : undefined;
-  return { config, store, log, metrics: createMetrics(), now, state: { migrated: false }, spool, slackHealth };
+  return { config, store, reports, log, metrics: createMetrics(), now, state: { migrated: false }, spool, slackHealth };
 }
 
 /**
@@ -34,7 +41,7 @@ export function createApp(config: Config, opts: AppOptions = {}): AppContext {
 export function attachSlack(app: AppContext, opts: Pick<SlackAppDeps, 'tuning'> = {}): SlackApp | undefined {
   const slack = app.config.slack;
   if (!slack) return undefined;
-  return createSlackApp({ config: app.config, slack, store: app.store, log: app.log, metrics: app.metrics, now: app.now, health: app.slackHealth, ...opts });
+  return createSlackApp({ config: app.config, slack, store: app.store, reports: app.reports, log: app.log, metrics: app.metrics, now: app.now, health: app.slackHealth, ...opts });
 }
 
 /** Applies pending migrations and marks the app ready for webhooks. */

@@ -125,6 +125,11 @@ const EnvSchema = z.object({
   INGEST_BATCH_WAIT_MS: millis('INGEST_BATCH_WAIT_MS', 2, 0, 1_000),
   /** Bodies waiting for a commit, per source, past which a webhook is answered 503 (overloaded). */
   INGEST_QUEUE_MAX: wholeNumber('INGEST_QUEUE_MAX', 'bodies', 2_000, 1),
+  /** A read replica of DATABASE_URL that report reads go to (docs/scaling.md); unset = the primary. */
+  REPORTS_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'REPORTS_DATABASE_URL must be a postgres:// URL')
+    .optional(),
 });
 
 export type Config = {
@@ -163,6 +168,11 @@ export type Config = {
   showPhoneNumbers: boolean;
   /** Group commit on the webhook path (INGEST_BATCH_MAX, INGEST_BATCH_WAIT_MS, INGEST_QUEUE_MAX). */
   ingest: { batchMax: number; batchWaitMs: number; queueMax: number };
+  /**
+   * Where report reads go (REPORTS_DATABASE_URL, a read replica); undefined = `database`.
+   * Writes, migrations, settle and jobs always use `database`.
+   */
+  reportsDatabase?: { kind: 'postgres'; url: string; statementTimeoutMs: number; connectTimeoutMs: number; variable: 'REPORTS_DATABASE_URL' };
 };
 
 export type SlackConfig = {
@@ -198,6 +208,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   if (Boolean(e.SLACK_BOT_TOKEN) !== Boolean(e.SLACK_SIGNING_SECRET)) {
     problems.push('SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together');
+  }
+  if (e.REPORTS_DATABASE_URL && !e.DATABASE_URL) {
+    problems.push('REPORTS_DATABASE_URL needs DATABASE_URL: a read replica replicates a Postgres primary, not the embedded database');
   }
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -246,6 +259,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     showPhoneNumbers: e.SHOW_PHONE_NUMBERS,
     ingest: { batchMax: e.INGEST_BATCH_MAX, batchWaitMs: e.INGEST_BATCH_WAIT_MS, queueMax: e.INGEST_QUEUE_MAX },
+    reportsDatabase: e.REPORTS_DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: e.REPORTS_DATABASE_URL,
+          statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+          connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+          variable: 'REPORTS_DATABASE_URL',
+        }
+      : undefined,
   };
 }
 

@@ -7,11 +7,12 @@ import { OutsideFault } from './outside-fault.js';
  */
 export function describeTarget(target: DatabaseTarget): string {
   if (target.kind === 'pglite') return `the embedded database in ${target.dataDir ?? 'memory'}`;
+  const what = target.variable === 'REPORTS_DATABASE_URL' ? 'reports database (read replica)' : 'database';
   try {
     const u = new URL(target.url);
-    return `database at ${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname.length > 1 ? u.pathname : ''}`;
+    return `${what} at ${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname.length > 1 ? u.pathname : ''}`;
   } catch {
-    return 'database at DATABASE_URL';
+    return `${what} at ${variableOf(target)}`;
   }
 }
 
@@ -22,7 +23,7 @@ export function describeTarget(target: DatabaseTarget): string {
  */
 export function databaseFault(err: unknown, target: DatabaseTarget): OutsideFault | null {
   const where = describeTarget(target);
-  const fix = target.kind === 'postgres' ? 'check DATABASE_URL' : 'check DATA_DIR';
+  const fix = target.kind === 'postgres' ? `check ${variableOf(target)}` : 'check DATA_DIR';
   const line = (text: string) => new OutsideFault(text, { cause: err });
   for (let e = err as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown[] } | undefined; e && typeof e === 'object'; e = e.cause as typeof e) {
     // Node reports a refused connection to a name with several addresses as an AggregateError.
@@ -41,7 +42,7 @@ export function databaseFault(err: unknown, target: DatabaseTarget): OutsideFaul
         return line(`${where} cannot be reached (${code}); ${fix} and the network`);
       case '28P01':
       case '28000':
-        return line(`${where} refused the login: check the user and password in DATABASE_URL`);
+        return line(`${where} refused the login: check the user and password in ${variableOf(target)}`);
       case '3D000':
         return line(`${where} does not exist: create it (createdb) or ${fix}`);
       case '57P03':
@@ -57,6 +58,10 @@ export function databaseFault(err: unknown, target: DatabaseTarget): OutsideFaul
     }
   }
   return null;
+}
+
+function variableOf(target: DatabaseTarget): string {
+  return target.kind === 'postgres' ? (target.variable ?? 'DATABASE_URL') : 'DATA_DIR';
 }
 
 /** Runs `work` against the store, turning connection and login failures into one-line faults. */

@@ -37,6 +37,18 @@ export async function openReportStore(config: Config): Promise<ReportStore> {
   throw new OutsideFault(`no data yet in ${db.dataDir} (DATA_DIR): ${TRY_DEMO}, or set DATABASE_URL or DATA_DIR to your store`);
 }
 
+/**
+ * Where a report's reads go: the read replica on REPORTS_DATABASE_URL when set, else the store
+ * itself. The replica is never migrated (it is read-only and follows the primary's schema) and
+ * may lag it by a moment; settle, which writes, always runs on the primary store.
+ */
+export function reportReads(config: Config, primary: ReportStore): { store: Store; target: DatabaseTarget; close(): Promise<void> } {
+  const replica = config.reportsDatabase;
+  if (!replica) return { store: primary.store, target: primary.target, close: async () => {} };
+  const store = openStore(replica);
+  return { store, target: replica, close: () => store.close() };
+}
+
 /** Opens and migrates `target`; returns it when it holds messages or conversations, else closes it. */
 async function openWithData(target: DatabaseTarget): Promise<{ store: Store; target: DatabaseTarget } | null> {
   const store = openStore(target);

@@ -4,8 +4,7 @@ import { dirname } from 'node:path';
 import { useChartBackend } from '../charts/index.js';
 import type { Config } from '../config.js';
 import { settleConversations } from '../conversations/index.js';
-import { explicitWindow, parsePeriod, REPORT_NAMES, runReport, type ReportName, type ReportResult } from '../metrics/index.js';
-import type { Store } from '../store/index.js';
+import { explicitWindow, parsePeriod, REPORT_NAMES, runReport, type ReportName } from '../metrics/index.js';
 import { parseCommandArgs } from './args.js';
 import { withDatabaseFaults } from './database-fault.js';
 import { DEMO_TZ } from './demo-days.js';
@@ -13,7 +12,7 @@ import { FORMATS, render, type Format } from './format/render.js';
 import { resolveFilters } from './known-filters.js';
 import { OutsideFault } from './outside-fault.js';
 import { reportContext } from './report-context.js';
-import { openReportStore } from './report-store.js';
+import { openReportStore, reportReads } from './report-store.js';
 import { UsageError } from './usage-error.js';
 import { describeInstant, describeWindow } from './format/window-text.js';
 
@@ -82,7 +81,9 @@ export async function reportCommand(config: Config, argv: string[], deps: Report
   let args = parseReportArgs(argv, config, now);
   // Before the work, not after it.
   if (args.out && !existsSync(dirname(args.out))) throw missingFolder(args.out);
-  const { store, target, demo } = await openReportStore(config);
+  const primary = await openReportStore(config);
+  const { store, target, demo } = primary;
+  const reads = reportReads(config, primary);
   try {
     if (demo) {
       // The demo's traffic lives in Dubai: its days and hours read right only in its zone.
@@ -93,9 +94,11 @@ export async function reportCommand(config: Config, argv: string[], deps: Report
           `${zoned ? `, days in ${DEMO_TZ}` : ''}; set DATABASE_URL or DATA_DIR to read another store\n`,
       );
     }
-    const result = await withDatabaseFaults(target, async () => {
-      const query = { ...args.query, filters: await resolveFilters(store.db, args.query.filters) };
-      return settledReport(store, config, args.name, query, now);
+    // Settle writes derived cycles (idle closes): the primary. The report reads where REPORTS_DATABASE_URL says.
+    await withDatabaseFaults(target, () => settleConversations(store.db, now, config.conversationIdleMs));
+    const result = await withDatabaseFaults(reads.target, async () => {
+      const query = { ...args.query, filters: await resolveFilters(reads.store.db, args.query.filters) };
+      return runReport(reads.store.db, args.name, query, reportContext(config, now));
     });
     const output = await render(result, args.format, { section: args.section, tz: args.query.window.tz });
     // The table states its window in its header; other formats keep stdout clean for machines.
@@ -109,6 +112,7 @@ export async function reportCommand(config: Config, argv: string[], deps: Report
       stdout(output);
     }
   } finally {
+    await reads.close();
     await store.close();
   }
 }
@@ -128,12 +132,6 @@ async function writeOut(path: string, data: string | Buffer): Promise<void> {
 
 function missingFolder(path: string, cause?: unknown): OutsideFault {
   return new OutsideFault(`cannot write ${path}: folder ${dirname(path)} does not exist`, { cause });
-}
-
-/** Settles conversations at `now` (derived cycles, idle closes), then runs the report. */
-async function settledReport(store: Store, config: Config, name: ReportName, query: ReportArgs['query'], now: Date): Promise<ReportResult> {
-  await settleConversations(store.db, now, config.conversationIdleMs);
-  return runReport(store.db, name, query, reportContext(config, now));
 }
 
 function dropUndefined<T extends Record<string, unknown>>(o: T): T {

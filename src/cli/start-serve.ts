@@ -47,6 +47,7 @@ export async function startServe(config: Config, opts: ServeOptions = {}): Promi
   // A port in use rejects here (the CLI words it); close the store so the process can end.
   const server = await startHttpServer(app, opts.port ?? config.port, opts.hostname ?? config.host, slack?.httpListener).catch(async (err: unknown) => {
     await app.store.close().catch(() => {});
+    await app.reports?.close().catch(() => {});
     throw err;
   });
   // Checks the token and, in Socket Mode, connects; a failure is logged and shown in /readyz, never fatal.
@@ -86,7 +87,7 @@ export async function startServe(config: Config, opts: ServeOptions = {}): Promi
       // A job still holding a connection at the deadline would keep pool.end() waiting; the
       // process exits regardless, and Postgres rolls back the open transaction.
       const poolClosed = await Promise.race([
-        app.store.close().then(() => true, () => false),
+        Promise.all([app.store.close(), app.reports?.close()]).then(() => true, () => false),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), left).unref()),
       ]);
       return { ms: Date.now() - started, requestsFinished, jobsLeft, poolClosed };

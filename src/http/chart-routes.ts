@@ -14,6 +14,8 @@ export function chartRoutes(app: AppContext, slack: SlackConfig): Hono {
   routes.get('/:file', async (c) => {
     let result: ChartLinkResult;
     try {
+      // The primary, never the reports replica: the PNG was stored a moment ago and a lagging
+      // replica would answer 404 to Slack's first fetch.
       result = await readChart(app.store.db, key, { file: c.req.param('file'), exp: c.req.query('exp'), sig: c.req.query('sig') }, app.now);
     } catch (err) {
       // Database down: 503 says a later fetch may work; anything else is a bug for onError (500).

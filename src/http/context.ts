@@ -9,6 +9,11 @@ import type { Store } from '../store/index.js';
 export type AppContext = {
   config: Config;
   store: Store;
+  /**
+   * Where report reads go when REPORTS_DATABASE_URL is set (a read replica); absent = `store`.
+   * Only reads: anything written (chart images included) goes to `store`.
+   */
+  reports?: Store;
   log: Logger;
   metrics: AppMetrics;
   now: () => Date;

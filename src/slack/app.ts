@@ -6,9 +6,12 @@ import * as commands from './listeners/commands/index.js';
 import * as events from './listeners/events/index.js';
 import { createAgentLinks, createSupervisorCheck, createUserProfiles } from './people/index.js';
 import type { SlackServices } from './services/types.js';
+import type { Store } from '../store/index.js';
 import { classifySlackError, createSlackClient, createSlackHealth, slackClientOptions, type SlackHealth } from './web/index.js';
 
 export type SlackAppDeps = Pick<SlackServices, 'config' | 'slack' | 'store' | 'log' | 'metrics' | 'now'> & {
+  /** Report reads (REPORTS_DATABASE_URL's pool); absent = `store`. */
+  reports?: Store;
   health?: SlackHealth;
   /** Overrides for tests (a slow "working on it" threshold, short caches). */
   tuning?: Partial<{ workingNoticeMs: number; cacheTtlMs: number }>;
@@ -57,10 +60,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   });
   const client = createSlackClient(slack, log, { health });
   const ttlMs = deps.tuning?.cacheTtlMs ?? CACHE_TTL_MS;
+  const reports = deps.reports ?? deps.store;
   const services: SlackServices = {
     config: deps.config,
     slack,
     store: deps.store,
+    reports,
     log,
     metrics: deps.metrics,
     now: deps.now,
@@ -68,7 +73,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     health,
     supervisors: createSupervisorCheck({ ids: slack.supervisorIds, group: slack.supervisorGroup, client, ttlMs, now: deps.now, log }),
     profiles: createUserProfiles({ client, ttlMs, now: deps.now }),
-    agents: createAgentLinks({ db: deps.store.db, client, ttlMs, now: deps.now }),
+    agents: createAgentLinks({ db: reports.db, client, ttlMs, now: deps.now }),
     workingNoticeMs: deps.tuning?.workingNoticeMs ?? WORKING_NOTICE_MS,
   };
   commands.register(app, services);

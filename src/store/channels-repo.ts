@@ -33,6 +33,17 @@ export async function upsertChannels(db: Kysely<Database>, channels: readonly Ch
   }
 }
 
+/** phone_number_id → WABA id, for the numbers whose WABA is known (inbox facts name only the number). */
+export async function channelWabaIds(db: Kysely<Database>, phoneNumberIds: readonly (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(phoneNumberIds.filter((id): id is string => id !== null))];
+  const out = new Map<string, string>();
+  for (const part of chunks(ids)) {
+    const rows = await db.selectFrom('channels').select(['phone_number_id', 'waba_id']).where('phone_number_id', 'in', part).where('waba_id', 'is not', null).execute();
+    for (const r of rows) out.set(r.phone_number_id, r.waba_id!);
+  }
+  return out;
+}
+
 async function fillIn(db: Kysely<Database>, changed: readonly { phone_number_id: string; display_phone_number: string | null; waba_id: string | null }[]) {
   const values = sql.join(
     changed.map((r) => sql`(${r.phone_number_id}, ${r.display_phone_number}::text, ${r.waba_id}::text)`),

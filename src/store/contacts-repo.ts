@@ -11,6 +11,8 @@ export type ContactInput = {
   username?: string;
   at: Date;
   via: ContactSeenVia;
+  /** the WABA it was seen on (WhatsApp facts); inbox sightings name none */
+  wabaId?: string;
 };
 
 /** Finds a contact id by either key; BSUID (user_id) first, as it survives number changes. */
@@ -57,6 +59,7 @@ export async function resolveContacts(db: Kysely<Database>, inputs: readonly Con
           username: c.username ?? null,
           first_seen_via: c.via,
           created_at: c.at,
+          waba_id: c.wabaId ?? null,
         })),
       )
       .onConflict((oc) => oc.doNothing())
@@ -91,7 +94,7 @@ async function fillIn(db: Kysely<Database>, part: readonly ContactInput[]): Prom
   const values = sql.join(
     part.map(
       (c) =>
-        sql`(${c.userId ?? null}::text, ${c.waId ?? null}::text, ${c.name ?? null}::text, ${c.username ?? null}::text, ${c.at}::timestamptz, ${c.via}::text)`,
+        sql`(${c.userId ?? null}::text, ${c.waId ?? null}::text, ${c.name ?? null}::text, ${c.username ?? null}::text, ${c.at}::timestamptz, ${c.via}::text, ${c.wabaId ?? null}::text)`,
     ),
   );
   await sql`
@@ -103,13 +106,16 @@ async function fillIn(db: Kysely<Database>, part: readonly ContactInput[]): Prom
            profile_name = coalesce(v.name, c.profile_name),
            username = coalesce(v.username, c.username),
            created_at = least(c.created_at, v.at),
-           first_seen_via = CASE WHEN ${earlierSighting} THEN v.via ELSE c.first_seen_via END
-      FROM (VALUES ${values}) AS v(user_id, wa_id, name, username, at, via)
+           first_seen_via = CASE WHEN ${earlierSighting} THEN v.via ELSE c.first_seen_via END,
+           -- the WABA of the first sighting that named one
+           waba_id = CASE WHEN ${earlierSighting} THEN coalesce(v.waba_id, c.waba_id) ELSE coalesce(c.waba_id, v.waba_id) END
+      FROM (VALUES ${values}) AS v(user_id, wa_id, name, username, at, via, waba_id)
      WHERE (c.user_id = v.user_id OR c.wa_id = v.wa_id)
        AND ((c.user_id IS NULL AND v.user_id IS NOT NULL)
          OR (c.wa_id IS NULL AND v.wa_id IS NOT NULL)
          OR (v.name IS NOT NULL AND v.name IS DISTINCT FROM c.profile_name)
          OR (v.username IS NOT NULL AND v.username IS DISTINCT FROM c.username)
+         OR (c.waba_id IS NULL AND v.waba_id IS NOT NULL)
          OR ${earlierSighting})`.execute(db);
 }
 
@@ -129,6 +135,9 @@ function mergeSightings(inputs: readonly ContactInput[]): ContactInput[] {
     if (c.at < prev.at || (c.at.getTime() === prev.at.getTime() && SEEN_VIA_ORDER.indexOf(c.via) < SEEN_VIA_ORDER.indexOf(prev.via))) {
       prev.at = c.at;
       prev.via = c.via;
+      prev.wabaId = c.wabaId ?? prev.wabaId;
+    } else {
+      prev.wabaId ??= c.wabaId;
     }
     prev.name = c.name ?? prev.name;
     prev.username = c.username ?? prev.username;

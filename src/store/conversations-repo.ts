@@ -33,6 +33,7 @@ export async function replaceInboxCycles(
   assignments: readonly AssignmentRow[],
 ): Promise<number[]> {
   const ids = new Map<number, number>();
+  const wabaIds = new Map<number, string | null>();
   for (const c of cycles) {
     const row = {
       source: 'inbox' as const,
@@ -50,14 +51,17 @@ export async function replaceInboxCycles(
       note: c.note,
       assignee_id: c.assigneeId,
       assigned_at: c.assignedAt,
+      // the number's WABA once WhatsApp has named it (channels); inbox events carry only the number
+      waba_id: sql<string | null>`(SELECT waba_id FROM channels WHERE phone_number_id = ${c.phoneNumberId})`,
     };
-    const { id } = await db
+    const { id, waba_id } = await db
       .insertInto('conversations')
       .values(row)
       .onConflict((oc) => oc.columns(['external_id', 'cycle']).doUpdateSet(row))
-      .returning('id')
+      .returning(['id', 'waba_id'])
       .executeTakeFirstOrThrow();
     ids.set(c.cycle, id);
+    wabaIds.set(c.cycle, waba_id);
   }
   await db.deleteFrom('conversations').where('external_id', '=', ref).where('cycle', '>', cycles.length).execute();
   const conversationIds = [...ids.values()];
@@ -66,7 +70,7 @@ export async function replaceInboxCycles(
     const conversationId = ids.get(a.cycle);
     return conversationId === undefined
       ? []
-      : [{ conversation_id: conversationId, from_agent_id: a.fromAgentId, to_agent_id: a.toAgentId, at: a.at, by: a.by, event_id: a.eventId }];
+      : [{ conversation_id: conversationId, from_agent_id: a.fromAgentId, to_agent_id: a.toAgentId, at: a.at, by: a.by, event_id: a.eventId, waba_id: wabaIds.get(a.cycle) ?? null }];
   });
   for (const part of chunks(rows)) await db.insertInto('assignments').values(part).execute();
   return conversationIds;

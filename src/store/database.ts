@@ -15,6 +15,8 @@ export type DatabaseTarget =
       statementTimeoutMs?: number;
       /** Bound on opening a connection or waiting for a free one in the pool (ms); default 5 s. */
       connectTimeoutMs?: number;
+      /** The variable that named it, for messages; default DATABASE_URL. */
+      variable?: 'DATABASE_URL' | 'REPORTS_DATABASE_URL';
     }
   | { kind: 'pglite'; dataDir: string | null }; // null = in memory (tests)
 

@@ -42,6 +42,7 @@ export async function replaceDerivedCycles(
         closed_at: c.closedAt,
         closed_by: c.closedAt ? ('auto_close' as const) : null,
         last_message_at: c.lastMessageAt,
+        waba_id: sql<string | null>`(SELECT waba_id FROM channels WHERE phone_number_id = ${phoneNumberId})`,
       })),
       )
       .execute();

@@ -91,7 +91,15 @@ export async function insertComments(db: Kysely<Database>, comments: readonly Co
   for (const part of chunks(byKey(comments, (c) => c.eventId))) {
     await db
       .insertInto('comments')
-      .values(part.map((c) => ({ event_id: c.eventId, conversation_ref: c.conversationRef, agent_id: c.agentId, at: c.at, text: c.text })))
+      .values(
+        part.map((c) => ({
+          event_id: c.eventId,
+          conversation_ref: c.conversationRef,
+          agent_id: c.agentId,
+          at: c.at,
+          text: c.text,
+        })),
+      )
       .onConflict((oc) => oc.column('event_id').doNothing())
       .execute();
   }
@@ -142,11 +150,11 @@ export async function upsertSentMessages(db: Kysely<Database>, sent: readonly Se
       part.map((m) => sql`(${m.wamid}::text, ${m.at}::timestamptz, ${m.senderType}::text, ${m.agentId}::text, ${m.conversationRef}::text)`),
     );
     await sql`
-      INSERT INTO messages (wamid, direction, origin, sender_type, agent_id, conversation_ref, inbox_sent_at, contact_id, phone_number_id)
-      SELECT DISTINCT ON (v.wamid) v.wamid, 'outbound', 'live', v.sender, v.agent, v.ref, v.at, c.contact_id, c.phone_number_id
+      INSERT INTO messages (wamid, direction, origin, sender_type, agent_id, conversation_ref, inbox_sent_at, contact_id, phone_number_id, waba_id)
+      SELECT DISTINCT ON (v.wamid) v.wamid, 'outbound', 'live', v.sender, v.agent, v.ref, v.at, c.contact_id, c.phone_number_id, c.waba_id
         FROM (VALUES ${values}) AS v(wamid, at, sender, agent, ref)
         LEFT JOIN LATERAL (
-          SELECT contact_id, phone_number_id FROM conversations
+          SELECT contact_id, phone_number_id, waba_id FROM conversations
            WHERE external_id = v.ref ORDER BY cycle DESC LIMIT 1) c ON true
        ORDER BY v.wamid, v.at
       ON CONFLICT (wamid) DO UPDATE SET
@@ -155,6 +163,7 @@ export async function upsertSentMessages(db: Kysely<Database>, sent: readonly Se
         conversation_ref = coalesce(messages.conversation_ref, excluded.conversation_ref),
         inbox_sent_at = least(messages.inbox_sent_at, excluded.inbox_sent_at),
         contact_id = coalesce(messages.contact_id, excluded.contact_id),
-        phone_number_id = coalesce(messages.phone_number_id, excluded.phone_number_id)`.execute(db);
+        phone_number_id = coalesce(messages.phone_number_id, excluded.phone_number_id),
+        waba_id = coalesce(messages.waba_id, excluded.waba_id)`.execute(db);
   }
 }

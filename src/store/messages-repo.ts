@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql, type Insertable, type RawBuilder } from 'kysely';
 import { byKey, chunks } from './chunks.js';
+import { channelWabaIds } from './channels-repo.js';
 import type { ContactIds } from './contacts-repo.js';
 import type { Database, Direction, MessageOrigin, MessagesTable } from './schema.js';
 
@@ -16,6 +17,8 @@ export type MessageInput = {
   ts: Date;
   preview: string | null;
   replyToWamid: string | null;
+  /** the entry's WABA (entry[].id), when the body named one */
+  wabaId?: string;
 };
 
 /**
@@ -37,13 +40,18 @@ export async function upsertMessages(
     origin: m.origin,
     ...contentOf(m, contacts),
     sender_type: m.origin === 'echo' ? ('echo' as const) : null,
+    waba_id: m.wabaId ?? null,
   }));
   await upsertInWamidOrder(db, rows, {
     origin: sql`CASE WHEN messages.ts IS NULL THEN excluded.origin ELSE messages.origin END`,
     ...valueOf('excluded', CONTENT_COLUMNS),
     sender_type: sql`coalesce(messages.sender_type, excluded.sender_type)`,
+    waba_id: KEEP_WABA_ID,
   });
 }
+
+// A wamid belongs to one number, so every writer names the same WABA; the first one known stays.
+const KEEP_WABA_ID = sql`coalesce(messages.waba_id, excluded.waba_id)`;
 
 // What a message says about itself; WhatsApp's report and an inbox's relay both carry it.
 const CONTENT_COLUMNS = ['type', 'phone_number_id', 'contact_id', 'ts', 'preview', 'reply_to_wamid'] as const;
@@ -92,14 +100,17 @@ export async function upsertInboxMessages(
   messages: readonly InboxMessageInput[],
   contacts: ContactIds,
 ): Promise<void> {
+  // an inbox names the number, not the WABA: that comes from channels, when WhatsApp has named it
+  const wabaIds = await channelWabaIds(db, messages.map((m) => m.phoneNumberId));
   const rows = messages.map((m) => ({
     wamid: m.wamid,
     direction: 'inbound' as const,
     origin: 'live' as const,
     ...contentOf(m, contacts),
     conversation_ref: m.conversationRef,
+    waba_id: wabaIds.get(m.phoneNumberId) ?? null,
   }));
-  await upsertInWamidOrder(db, rows, valueOf('messages', [...CONTENT_COLUMNS, 'conversation_ref']));
+  await upsertInWamidOrder(db, rows, { ...valueOf('messages', [...CONTENT_COLUMNS, 'conversation_ref']), waba_id: KEEP_WABA_ID });
 }
 
 // Both writers of message content: the first row per wamid, in wamid order (so concurrent
@@ -108,7 +119,7 @@ async function upsertInWamidOrder(
   db: Kysely<Database>,
   rows: readonly Insertable<MessagesTable>[],
   // any: each column's own type; the values are SQL over excluded.* and messages.*
-  onConflict: Partial<Record<'origin' | 'sender_type' | 'conversation_ref' | (typeof CONTENT_COLUMNS)[number], RawBuilder<any>>>,
+  onConflict: Partial<Record<'origin' | 'sender_type' | 'conversation_ref' | 'waba_id' | (typeof CONTENT_COLUMNS)[number], RawBuilder<any>>>,
 ): Promise<void> {
   for (const part of chunks(byKey(firstPerKey(rows, (r) => r.wamid), (r) => r.wamid))) {
     await db.insertInto('messages').values(part).onConflict((oc) => oc.column('wamid').doUpdateSet(onConflict)).execute();

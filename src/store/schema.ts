@@ -5,6 +5,8 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json = ColumnType<unknown, string | null | undefined, string | null>;
+/** The WhatsApp Business Account id (migrations/0010): optional on insert, null until known. */
+type WabaId = ColumnType<string | null, string | null | undefined, string | null>;
 
 export type RawSource = 'whatsapp' | 'inbox' | 'chatwoot';
 export type RawOutcome = 'processed' | 'partial' | 'rejected';
@@ -41,6 +43,7 @@ export interface ContactsTable {
   first_seen_via: ContactSeenVia;
   created_at: Timestamp;
   deleted_at: NullableTimestamp;
+  waba_id: WabaId;
 }
 
 export type Direction = 'inbound' | 'outbound';
@@ -80,6 +83,7 @@ export interface MessagesTable {
   delivery_state: ColumnType<'sent' | 'delivered' | 'read' | 'failed' | null, never, never>;
   /** outbound: the contact wrote in the 24 h before counted_at (migrations/0009; kept by triggers and settle) */
   inside_window: ColumnType<boolean | null, never, boolean | null>;
+  waba_id: WabaId;
 }
 
 export interface MessageStatusesTable {
@@ -99,6 +103,7 @@ export interface MessageStatusesTable {
   conversation_origin: string | null;
   biz_opaque_callback_data: string | null;
   raw_event_id: number;
+  waba_id: WabaId;
 }
 
 export interface WebhookErrorsTable {
@@ -109,6 +114,7 @@ export interface WebhookErrorsTable {
   title: string | null;
   details: string | null;
   observed_at: Timestamp;
+  waba_id: WabaId;
 }
 
 export interface AgentsTable {
@@ -153,6 +159,7 @@ export interface ConversationsTable {
   first_agent_reply_at: NullableTimestamp;
   first_agent_reply_agent_id: ColumnType<string | null, string | null | undefined, string | null>;
   last_message_at: NullableTimestamp;
+  waba_id: WabaId;
 }
 
 export interface AssignmentsTable {
@@ -163,6 +170,7 @@ export interface AssignmentsTable {
   at: Timestamp;
   by: string | null;
   event_id: string;
+  waba_id: WabaId;
 }
 
 export interface CommentsTable {

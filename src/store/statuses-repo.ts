@@ -21,6 +21,8 @@ export type StatusInput = {
   agentId: string | null;
   /** the raw body it came from (several bodies may be written in one batch) */
   rawEventId: number;
+  /** the entry's WABA (entry[].id), when the body named one */
+  wabaId?: string;
 };
 
 /**
@@ -66,6 +68,7 @@ export async function applyStatuses(
           sender_type: sql`coalesce(messages.sender_type, excluded.sender_type)`,
           contact_id: sql`coalesce(messages.contact_id, excluded.contact_id)`,
           phone_number_id: sql`coalesce(messages.phone_number_id, excluded.phone_number_id)`,
+          waba_id: sql`coalesce(messages.waba_id, excluded.waba_id)`,
         }),
       )
       .execute();
@@ -114,6 +117,7 @@ function statusRow(s: StatusInput) {
     conversation_origin: s.conversationOrigin,
     biz_opaque_callback_data: s.bizOpaqueCallbackData,
     raw_event_id: s.rawEventId,
+    waba_id: s.wabaId ?? null,
   };
 }
 
@@ -146,6 +150,7 @@ function rollup(statuses: readonly StatusInput[], contacts: ContactIds) {
       r.billable = s.pricing.billable;
     }
     r.biz_opaque_callback_data ??= s.bizOpaqueCallbackData;
+    r.waba_id ??= s.wabaId ?? null;
     if (!r.agent_id && s.agentId) {
       r.agent_id = s.agentId;
       r.sender_type = 'agent';
@@ -176,6 +181,7 @@ function emptyRollup(s: StatusInput, contacts: ContactIds) {
     biz_opaque_callback_data: null as string | null,
     agent_id: null as string | null,
     sender_type: null as 'agent' | null,
+    waba_id: null as string | null,
   };
 }
 

@@ -9,6 +9,8 @@ export type WebhookErrorInput = {
   details: string | null;
   at: Date;
   rawEventId: number;
+  /** the entry's WABA (entry[].id), when the body named one */
+  wabaId?: string;
 };
 
 /** Out-of-band errors (value.errors[]): not tied to a message, kept for the failures report. */
@@ -27,6 +29,7 @@ export async function insertWebhookErrors(
         title: e.title,
         details: e.details,
         observed_at: e.at,
+        waba_id: e.wabaId ?? null,
       })),
       )
       .execute();

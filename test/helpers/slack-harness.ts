@@ -86,6 +86,8 @@ export async function startSlackHarness(
       await slack.stop();
       await server.close();
       await fake.close();
+      // the REPORTS_DATABASE_URL pool, when the test set one (the store is the caller's)
+      await app.reports?.close();
     },
   };
 }

@@ -14,12 +14,19 @@ export function contactKey(userId: string | undefined, waId: string | undefined)
   return { ...(userId ? { userId } : {}), ...(waId ? { waId } : {}) };
 }
 
+/**
+ * Facts carry the WhatsApp Business Account id of the entry they came from (Meta's
+ * entry[].id): one body may hold entries of several WABAs. Stored as waba_id, the column a
+ * multi-tenant deployment distributes by (docs/scaling.md); absent when the entry had no id.
+ */
+export type WabaScoped = { wabaId?: string };
+
 export type ContactSighting = ContactKey & {
   name?: string;
   username?: string;
   at: Date;
   via: 'inbound' | 'outbound';
-};
+} & WabaScoped;
 
 export type ChannelSighting = {
   phoneNumberId: string;
@@ -41,7 +48,7 @@ export type MessageFact = {
   preview: string | null;
   replyToWamid: string | null;
   path?: string;
-};
+} & WabaScoped;
 
 export type StatusFact = {
   wamid: string;
@@ -64,7 +71,7 @@ export type StatusFact = {
   /** Agent id pulled from biz_opaque_callback_data by the attribution pattern. */
   agentId: string | null;
   path?: string;
-};
+} & WabaScoped;
 
 /** Coexistence edit/revoke echoes: they change an earlier message, they are not new ones. */
 export type MessageAmendment = { originalWamid: string; kind: 'edit' | 'revoke'; ts: Date; path?: string };
@@ -76,7 +83,7 @@ export type OutOfBandError = {
   details: string | null;
   at: Date;
   path?: string;
-};
+} & WabaScoped;
 
 /** A part of the body that could not be used, by JSON path; shared with the inbox sources. */
 export type { Problem } from '../problems.js';

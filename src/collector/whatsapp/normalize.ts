@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { KEY_MAX, implausibleTime, isInt4 } from '../limits.js';
 import { excerpt } from '../problems.js';
-import type { ContactKey, MessageFact, Problem, StatusFact, WhatsAppBatch } from './facts.js';
+import type { ContactKey, MessageFact, Problem, StatusFact, WabaScoped, WhatsAppBatch } from './facts.js';
 import { contactKey as key, emptyBatch } from './facts.js';
 import {
   ChangeValue,
@@ -65,6 +65,8 @@ function readChange(
   const display = value.metadata.display_phone_number;
   batch.channels.push({ phoneNumberId: channel, displayPhoneNumber: display, wabaId, at: opts.receivedAt, path: `${path}.metadata` });
   const profiles = contactProfiles(value.contacts ?? []);
+  // every fact of this change belongs to the entry's WABA (an absent id stays absent)
+  const waba = wabaId === undefined ? {} : { wabaId };
   // Every item schema has a timestamp: one outside the plausible range makes the item a problem.
   const parse = <S extends typeof MessageItem | typeof StatusItem>(schema: S, items: unknown[] | undefined, name: string) =>
     (items ?? []).flatMap((item, i) => {
@@ -80,16 +82,15 @@ function readChange(
 
   for (const m of parse(MessageItem, value.messages, 'messages')) {
     const contact = key(m.from_user_id, m.from);
-    pushMessage(batch, m, { direction: 'inbound', origin: field === 'history' ? 'history' : 'live', channel, contact });
-    if (contact) batch.contacts.push({ ...contact, ...profiles.get(keyString(contact)), at: m.timestamp, via: 'inbound' });
+    pushMessage(batch, m, { direction: 'inbound', origin: field === 'history' ? 'history' : 'live', channel, contact, ...waba });
+    if (contact) batch.contacts.push({ ...contact, ...profiles.get(keyString(contact)), at: m.timestamp, via: 'inbound', ...waba });
   }
   for (const s of parse(StatusItem, value.statuses, 'statuses')) {
-    const fact = statusFact(s, channel, opts.attributionPattern);
-    fact.path = s.path;
+    const fact = { ...statusFact(s, channel, opts.attributionPattern), path: s.path, ...waba };
     checkErrorCode(batch, fact.error, `${s.path}.errors[0].code`);
     batch.statuses.push(fact);
     if (fact.contact) {
-      batch.contacts.push({ ...fact.contact, ...profiles.get(keyString(fact.contact)), at: s.timestamp, via: 'outbound' });
+      batch.contacts.push({ ...fact.contact, ...profiles.get(keyString(fact.contact)), at: s.timestamp, via: 'outbound', ...waba });
     }
   }
   for (const m of parse(MessageItem, value.message_echoes, 'message_echoes')) {
@@ -100,8 +101,8 @@ function readChange(
       continue;
     }
     const contact = key(undefined, m.to);
-    pushMessage(batch, m, { direction: 'outbound', origin: 'echo', channel, contact });
-    if (contact) batch.contacts.push({ ...contact, at: m.timestamp, via: 'outbound' });
+    pushMessage(batch, m, { direction: 'outbound', origin: 'echo', channel, contact, ...waba });
+    if (contact) batch.contacts.push({ ...contact, at: m.timestamp, via: 'outbound', ...waba });
   }
   (value.errors ?? []).forEach((item, i) => {
     const errorPath = `${path}.errors[${i}]`;
@@ -112,13 +113,19 @@ function readChange(
     }
     const error = { code: e.data.code ?? null, title: e.data.title ?? e.data.message ?? null, details: e.data.error_data?.details ?? null };
     checkErrorCode(batch, error, `${errorPath}.code`);
-    batch.errors.push({ phoneNumberId: channel, ...error, at: opts.receivedAt, path: errorPath });
+    batch.errors.push({ phoneNumberId: channel, ...error, at: opts.receivedAt, path: errorPath, ...waba });
   });
-  (value.history ?? []).forEach((chunk, hi) => readHistory(batch, chunk, `${path}.history[${hi}]`, channel, opts.receivedAt, display));
+  (value.history ?? []).forEach((chunk, hi) => readHistory(batch, chunk, `${path}.history[${hi}]`, { channel, display, ...waba }, opts.receivedAt));
 }
 
 // Onboarding backfill: stored so conversations have context, flagged `history`, never counted.
-function readHistory(batch: WhatsAppBatch, chunk: unknown, path: string, channel: string, receivedAt: Date, display?: string): void {
+function readHistory(
+  batch: WhatsAppBatch,
+  chunk: unknown,
+  path: string,
+  { channel, display, ...waba }: { channel: string; display?: string } & WabaScoped,
+  receivedAt: Date,
+): void {
   const parsed = HistoryChunk.safeParse(chunk);
   if (!parsed.success) {
     batch.problems.push(...zodProblems(path, parsed.error));
@@ -135,8 +142,8 @@ function readHistory(batch: WhatsAppBatch, chunk: unknown, path: string, channel
       if (!plausible(batch, m.data.timestamp, `${itemPath}.timestamp`, receivedAt)) return;
       const outbound = m.data.from !== undefined && m.data.from === display;
       const contact = key(undefined, thread.id);
-      pushMessage(batch, { ...m.data, path: itemPath }, { direction: outbound ? 'outbound' : 'inbound', origin: 'history', channel, contact });
-      if (contact) batch.contacts.push({ ...contact, at: m.data.timestamp, via: outbound ? 'outbound' : 'inbound' });
+      pushMessage(batch, { ...m.data, path: itemPath }, { direction: outbound ? 'outbound' : 'inbound', origin: 'history', channel, contact, ...waba });
+      if (contact) batch.contacts.push({ ...contact, at: m.data.timestamp, via: outbound ? 'outbound' : 'inbound', ...waba });
     }),
   );
 }
@@ -144,7 +151,7 @@ function readHistory(batch: WhatsAppBatch, chunk: unknown, path: string, channel
 function pushMessage(
   batch: WhatsAppBatch,
   m: MessageItem & { path: string },
-  where: Pick<MessageFact, 'direction' | 'origin' | 'contact'> & { channel: string },
+  where: Pick<MessageFact, 'direction' | 'origin' | 'contact' | 'wabaId'> & { channel: string },
 ): void {
   batch.messages.push({
     wamid: m.id,
@@ -157,6 +164,7 @@ function pushMessage(
     preview: preview(m),
     replyToWamid: m.context?.id ?? null,
     path: m.path,
+    ...(where.wabaId === undefined ? {} : { wabaId: where.wabaId }),
   });
 }
 

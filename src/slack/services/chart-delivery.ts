@@ -36,6 +36,8 @@ export async function planChart(
   }
   const publicUrl = svc.slack.publicUrl;
   if (publicUrl) {
+    // A write, so the primary: GET /charts reads it back from the primary too, since a replica
+    // may not have the row yet when Slack fetches the image a moment later.
     const url = await publishChart(svc.store.db, png, { publicUrl, key: chartLinkKey(svc.slack.signingSecret), now: svc.now, ttlMs: CHART_LINK_TTL_MS });
     return { delivery: { kind: 'image', url } };
   }

@@ -10,7 +10,7 @@ import type { SlackServices } from './types.js';
 export async function withFilterNames<T extends ReportResult>(svc: SlackServices, result: T): Promise<T> {
   const f = result.filters;
   if (!f.agent && !f.channel) return result;
-  const db = svc.store.db;
+  const db = svc.reports.db;
   const [agent, channel] = await Promise.all([
     f.agent ? db.selectFrom('agents').select('name').where('id', '=', f.agent).executeTakeFirst() : undefined,
     f.channel ? db.selectFrom('channels').select('display_phone_number').where('phone_number_id', '=', f.channel).executeTakeFirst() : undefined,

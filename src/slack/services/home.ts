@@ -25,9 +25,9 @@ export async function publishHome(svc: SlackServices, userId: string): Promise<v
   ]);
   const [overview, live, mine] = await Promise.all([
     // Team KPIs are for supervisors: nobody else's Home runs the overview.
-    isSupervisor ? runReport(svc.store.db, 'overview', query, ctx) : Promise.resolve(undefined),
-    runReport(svc.store.db, 'live', query, ctx),
-    agent ? runReport(svc.store.db, 'agents', query, ctx) : Promise.resolve(undefined),
+    isSupervisor ? runReport(svc.reports.db, 'overview', query, ctx) : Promise.resolve(undefined),
+    runReport(svc.reports.db, 'live', query, ctx),
+    agent ? runReport(svc.reports.db, 'agents', query, ctx) : Promise.resolve(undefined),
   ]);
   const view = appHomeView(
     {

@@ -81,7 +81,7 @@ async function build(svc: SlackServices, caller: Caller, cmd: Asked, locale: Loc
   const filters = cmd.kind === 'me' ? (cmd.csv ? { agent: { kind: 'name' as const, name: agent!.id } } : {}) : cmd.filters;
   const request = await reportRequest(svc, name, cmd.period, filters);
   if (!request.ok) return notice(problem(locale, requestProblemText(request.problem, locale, svc.config.showPhoneNumbers)));
-  const raw = await runReport(svc.store.db, request.name, request.query, { now: svc.now(), ...svc.config.reports });
+  const raw = await runReport(svc.reports.db, request.name, request.query, { now: svc.now(), ...svc.config.reports });
   const result = visibleReport(svc, raw);
 
   if (cmd.csv) {

@@ -38,7 +38,7 @@ export async function reportRequest(
   }
   if (filters.team) wanted.team = filters.team;
   if (filters.number) wanted.channel = filters.number;
-  const looked = await lookupFilters(svc.store.db, wanted);
+  const looked = await lookupFilters(svc.reports.db, wanted);
   if (!looked.ok) return { ok: false, problem: { kind: 'filter', problem: looked.problem } };
   return { ok: true, name, query: { window: win.window, filters: looked.filters } };
 }

@@ -12,7 +12,10 @@ import type { SlackHealth } from '../web/index.js';
 export type SlackServices = {
   config: Config;
   slack: SlackConfig;
+  /** Writes (chart images) and nothing else: the primary, DATABASE_URL. */
   store: Store;
+  /** Report reads: the read replica when REPORTS_DATABASE_URL is set, else the same store. */
+  reports: Store;
   log: Logger;
   metrics: AppMetrics;
   now: () => Date;
