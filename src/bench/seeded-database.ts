@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import { listMigrations, migrate, openStore, type Store } from '../store/index.js';
 import { createDatabase, databaseExists, databaseUrl } from './databases.js';
 import { buildDerived } from './derived.js';
-import { seedHistory } from './seed.js';
+import { seedHistory, withoutMessageTriggers } from './seed.js';
 import { scaleLabel, seedPlan, type SeedPlan } from './seed-plan.js';
 
 /** Bump when the seeded shape changes, so older seed databases are not reused. */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 
 export type Seeded = { store: Store; url: string; asked: number; plan: SeedPlan; end: Date; seedSeconds: number; reused: boolean };
 
@@ -37,8 +37,10 @@ export async function seededDatabase(adminUrl: string, messages: number, opts: {
   await migrate(store);
   // History ends at the last whole hour, so "the last 7 days" of the seed are full hours.
   const end = new Date(Math.floor(opts.now.getTime() / 3_600_000) * 3_600_000);
-  await seedHistory(store, plan, end);
-  await buildDerived(store.db);
+  await withoutMessageTriggers(store.db, async () => {
+    await seedHistory(store, plan, end);
+    await buildDerived(store.db);
+  });
   const seedSeconds = (performance.now() - started) / 1000;
   await sql`CREATE TABLE bench_seed (messages bigint, end_at timestamptz, seed_seconds float8, migrations text)`.execute(store.db);
   await sql`INSERT INTO bench_seed VALUES (${plan.messages}, ${end}, ${seedSeconds}, ${migrations})`.execute(store.db);
