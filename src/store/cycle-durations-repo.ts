@@ -12,8 +12,11 @@ import type { Database } from './schema.js';
  *
  * Callers refresh at the same points, and under the same per-key locks, as first agent replies
  * (refreshFirstReplies): settle (pair locks), inbox rebuild and message.sent (conversation and
- * pair locks), auto-close (pair locks). Two refreshes of one cycle that do meet anyway collide
- * on the primary key, and the loser's retry (retryConflicts) recomputes from a fresh snapshot.
+ * pair locks), auto-close (pair locks). Two writers of one cycle can still meet (an inbox
+ * cycle refreshed by settle under its pair lock and by message.sent under its conversation lock;
+ * a bulk rebuild beside live ingest): each one's DELETE cannot see rows the other inserts after
+ * it, so the INSERTs say what wins on the key instead of failing. A refresh, computed after
+ * the change it follows, overwrites; a rebuild, a background sweep, leaves what a refresh wrote.
  */
 
 export type CycleRefreshScope = { conversationIds?: readonly number[]; contactIds?: readonly number[]; refs?: readonly string[] };
@@ -35,7 +38,9 @@ async function refreshWhere(db: Kysely<Database>, condition: RawBuilder<unknown>
   if (rows.length === 0) return;
   const ids = sql`${rows.map((r) => Number(r.id))}::bigint[]`;
   await sql`DELETE FROM cycle_durations WHERE cycle_id = ANY (${ids})`.execute(db);
-  await sql`INSERT INTO cycle_durations SELECT * FROM wapulse_cycle_durations(${ids})`.execute(db);
+  await sql`INSERT INTO cycle_durations SELECT * FROM wapulse_cycle_durations(${ids})
+    ON CONFLICT (cycle_id, metric, seq) DO UPDATE
+      SET started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at, agent_id = EXCLUDED.agent_id, seconds = EXCLUDED.seconds`.execute(db);
 }
 
 export type RebuildProgress = (done: number, total: number) => void;
@@ -43,9 +48,8 @@ export type RebuildProgress = (done: number, total: number) => void;
 /**
  * Recomputes every cycle's values from scratch, `slice` cycle ids per transaction (resumable:
  * each slice is replaced whole, so re-running after an interruption is safe). For the bulk
- * paths: `wapulse reprocess`, benchmarks, and checking the incremental upkeep in tests. Runs
- * beside live ingest only as well as any refresh does: a slice's refresh may meet a webhook's
- * and one of them retries.
+ * paths: `wapulse reprocess`, benchmarks, and checking the incremental upkeep in tests. Beside
+ * live ingest, or a second rebuild, a value another writer stored first is kept (see above).
  */
 export async function rebuildCycleDurations(db: Kysely<Database>, opts: { slice?: number; onProgress?: RebuildProgress } = {}): Promise<number> {
   const slice = opts.slice ?? 10_000;
@@ -59,7 +63,8 @@ export async function rebuildCycleDurations(db: Kysely<Database>, opts: { slice?
     const r = await db.transaction().execute(async (tx) => {
       await sql`DELETE FROM cycle_durations WHERE cycle_id >= ${start} AND cycle_id < ${end}`.execute(tx);
       return sql`INSERT INTO cycle_durations SELECT * FROM wapulse_cycle_durations(
-        ARRAY(SELECT id FROM conversations WHERE id >= ${start} AND id < ${end}))`.execute(tx);
+        ARRAY(SELECT id FROM conversations WHERE id >= ${start} AND id < ${end}))
+        ON CONFLICT (cycle_id, metric, seq) DO NOTHING`.execute(tx);
     });
     written += Number(r.numAffectedRows ?? 0);
     opts.onProgress?.(Math.min(end, hi + 1) - lo, hi + 1 - lo);
