@@ -78,14 +78,9 @@ CREATE INDEX message_rollup_deltas_bucket ON message_rollup_deltas (bucket);
 -- The contact wrote on the channel in (c − 24h, c]. A SQL function with a sub-query is not
 -- inlined, so it is planned afresh in each transaction instead of once per connection by
 -- PL/pgSQL: a plan cached while `messages` was nearly empty (a seq scan) would otherwise stay
--- in use as it grows (2.6× slower seeding from an empty database, measured). Even so, a plan
--- made at the start of one big statement (a body of 70,000 statuses into a nearly empty table)
--- seq-scanned for every row the statement wrote: minutes instead of seconds. The function
--- therefore plans with seq scans off, so the lookup is always the messages_contact_channel
--- index probe it is meant to be.
+-- in use as it grows (2.6× slower seeding from an empty database, measured).
 CREATE FUNCTION message_inside_window_at(contact bigint, phone text, c timestamptz) RETURNS boolean
 LANGUAGE sql STABLE
-SET enable_seqscan = off
 AS $$
   SELECT c IS NOT NULL AND EXISTS (
     SELECT 1 FROM messages i
