@@ -136,9 +136,9 @@ describe.each(testDatabases)('poison WhatsApp bodies on $name', (database) => {
 
   // KNOWN REGRESSION (issue 10, open): on PGlite, after the file's earlier bodies, this body now
   // takes 400–560 s instead of about 15 s (15 s when it runs alone on a fresh database); on
-  // Postgres it passes in seconds. The cause is not found yet: some per-chunk lookup that the
-  // planner runs as a scan of a table the same transaction keeps growing. Skipped on PGlite, not
-  // hidden: the closing note of issue 10 names it as the first thing to fix.
+  // Postgres it passes in seconds. The cause is not found yet (suspected, not shown: a lookup the
+  // planner runs as a scan of a table the same transaction keeps growing). Skipped on PGlite,
+  // not hidden: the progress note of issue 10 names it as the first thing to fix.
   it.skipIf(database.name === 'pglite')('70,000 statuses in one body: 70,000 status rows and 70,000 messages', async () => {
     // ids s0 … s69999, each one `sent` status, no recipient: 70,000 distinct (wamid, status)
     // rows and 70,000 outbound message rows; ~3.9 MB, under the 5 MB limit.
