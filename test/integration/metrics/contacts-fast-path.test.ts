@@ -27,7 +27,6 @@ function random(seed: number): () => number {
   };
 }
 
-const H = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const BASE = Date.parse('2026-10-27T00:00:00Z');
 
