@@ -227,6 +227,26 @@ export interface MessageRollupsTable {
   n: ColumnType<number, number, number>;
 }
 
+/**
+ * Per contact × channel × UTC day facts of the contacts report (migrations/0013); recomputed for
+ * the (contact, day) keys that triggers mark in contact_day_dirty.
+ */
+export interface ContactDaysTable {
+  contact_id: ColumnType<string, string | number, string | number>;
+  phone_number_id: string | null;
+  day: Timestamp;
+  first_inbound_at: Timestamp | null;
+  received: boolean;
+  first_out_at: Timestamp | null;
+  first_out_wamid: string | null;
+  first_out_replied: boolean | null;
+}
+
+export interface ContactDayDirtyTable {
+  contact_id: ColumnType<string, string | number, string | number>;
+  day: Timestamp;
+}
+
 export interface Database {
   raw_events: RawEventsTable;
   channels: ChannelsTable;
@@ -247,6 +267,8 @@ export interface Database {
   message_rollups: MessageRollupsTable;
   message_rollup_deltas: MessageRollupsTable;
   reprocess_runs: ReprocessRunsTable;
+  contact_days: ContactDaysTable;
+  contact_day_dirty: ContactDayDirtyTable;
 }
 
 /** The global "seen this body" key of the month-partitioned raw_events (migrations/0007). */

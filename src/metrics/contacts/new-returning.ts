@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
-import { inWindow, isReceived } from '../messages/message-facts.js';
+import { isReceived } from '../messages/message-facts.js';
 import { allOf } from '../busy-hours/cycle-facts.js';
 import type { ReportQuery } from '../window.js';
+import { currentDayRows, dirtyDaysCte, inSpans, splitWindow } from './contact-days.js';
 
 export type NewVsReturning = {
   /** contacts who sent ≥ 1 received inbound message in the window */
@@ -20,27 +21,40 @@ export type NewVsReturning = {
  * included: a contact who wrote before wapulse was installed, or only reacted, has still been
  * in touch — it is a classification, not a count. channel: both sides are taken on that number
  * only (new = new to that number).
+ *
+ * Read from contact_days (migration 0013) for the whole UTC days of the window and from messages
+ * for the partial days at its edges; "before" is a day row with first_inbound_at < from (its
+ * day's earliest inbound of any kind), which holds exactly when such a message exists.
+ * test/integration/metrics/contacts-fast-path.test.ts checks it against the direct derivation.
  */
 export async function newVsReturning(db: Kysely<Database>, q: ReportQuery): Promise<NewVsReturning> {
   const channel = q.filters.channel;
+  const onChannel = (col: string) => (channel === undefined ? null : sql<boolean>`${sql.ref(col)} = ${channel}`);
+  const split = splitWindow(q.window);
+  const from = q.window.from;
+  const fromDays = split.days === null
+    ? sql<boolean>`false`
+    : allOf([sql<boolean>`d.received AND d.day >= ${split.days.from}::timestamptz AND d.day < ${split.days.to}::timestamptz`, onChannel('d.phone_number_id')]);
   const { rows } = await sql<{ active: number; new: number; returning: number }>`
+    WITH ${dirtyDaysCte}, active AS (
+      SELECT DISTINCT a.contact_id FROM (
+        SELECT d.contact_id FROM ${currentDayRows(fromDays)} d
+        UNION ALL
+        SELECT m.contact_id FROM messages m
+        WHERE ${allOf([isReceived, sql<boolean>`m.origin <> 'history' AND m.contact_id IS NOT NULL`, inSpans(sql`m.counted_at`, split.edges), onChannel('m.phone_number_id')])}
+      ) a
+    )
     SELECT count(*)::int AS active,
       count(*) FILTER (WHERE NOT x.returning)::int AS new,
       count(*) FILTER (WHERE x.returning)::int AS returning
     FROM (
-      SELECT m.contact_id, EXISTS (
-        SELECT 1 FROM messages p
-        WHERE p.contact_id = m.contact_id AND p.direction = 'inbound' AND p.counted_at < ${q.window.from}::timestamptz
-          ${channel === undefined ? sql`` : sql`AND p.phone_number_id = ${channel}`}
+      SELECT a.contact_id, EXISTS (
+        SELECT 1 FROM ${currentDayRows(allOf([
+          sql<boolean>`d.contact_id = a.contact_id AND d.day <= ${from}::timestamptz AND d.first_inbound_at < ${from}::timestamptz`,
+          onChannel('d.phone_number_id'),
+        ]))} b
       ) AS returning
-      FROM messages m
-      WHERE ${allOf([
-        isReceived,
-        sql<boolean>`m.origin <> 'history' AND m.contact_id IS NOT NULL`,
-        inWindow(sql`m.counted_at`, q.window),
-        channel === undefined ? null : sql<boolean>`m.phone_number_id = ${channel}`,
-      ])}
-      GROUP BY m.contact_id
+      FROM active a
     ) x`.execute(db);
   const r = rows[0];
   return { active: Number(r?.active ?? 0), new: Number(r?.new ?? 0), returning: Number(r?.returning ?? 0) };

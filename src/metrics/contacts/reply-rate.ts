@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
-import { inWindow, isReceived } from '../messages/message-facts.js';
+import { NOT_RECEIVED_TYPES } from '../messages/message-facts.js';
 import { allOf } from '../busy-hours/cycle-facts.js';
 import { rate, type Rate } from '../stats.js';
 import type { ReportQuery } from '../window.js';
+import { currentDayRows, dirtyDaysCte, inSpans, splitWindow } from './contact-days.js';
 import { bySource, sourceLabel, type BySource } from './source.js';
 
 export type ReplyRates = { total: Rate; bySource: BySource<Rate> };
@@ -16,26 +17,43 @@ export type ReplyRates = { total: Rate; bySource: BySource<Rate> };
  * wamid). Anchored on that outbound message: a reply after `to` still counts, so the figure
  * of a window settles 24 h after it ends. channel: the outbound message's number (the reply is
  * on it too).
+ *
+ * The first outbound message of the window is the earliest (time, wamid) among each whole UTC
+ * day's first one (contact_days, migration 0013, which also stores whether it was answered) and
+ * the messages of the partial days at the edges (answered: looked up as above).
+ * test/integration/metrics/contacts-fast-path.test.ts checks it against the direct derivation.
  */
 export async function replyRates(db: Kysely<Database>, q: ReportQuery): Promise<ReplyRates> {
+  const channel = q.filters.channel;
+  const onChannel = (col: string) => (channel === undefined ? null : sql<boolean>`${sql.ref(col)} = ${channel}`);
+  const split = splitWindow(q.window);
+  const wholeDays = split.days === null
+    ? sql<boolean>`false`
+    : allOf([sql<boolean>`d.first_out_at IS NOT NULL AND d.day >= ${split.days.from}::timestamptz AND d.day < ${split.days.to}::timestamptz`, onChannel('d.phone_number_id')]);
   const { rows } = await sql<{ source: string; sent: number; replied: number }>`
-    WITH firsts AS (
-      SELECT DISTINCT ON (m.contact_id) m.contact_id, m.phone_number_id, m.counted_at AS t
+    WITH ${dirtyDaysCte}, candidates AS (
+      SELECT d.contact_id, d.phone_number_id, d.first_out_at AS t, d.first_out_wamid AS wamid, d.first_out_replied AS replied
+      FROM ${currentDayRows(wholeDays)} d
+      UNION ALL
+      SELECT m.contact_id, m.phone_number_id, m.counted_at, m.wamid, EXISTS (
+        SELECT 1 FROM messages m2
+        WHERE m2.contact_id = m.contact_id AND m2.phone_number_id = m.phone_number_id
+          AND m2.counted_at > m.counted_at AND m2.counted_at <= m.counted_at + interval '24 hours'
+          AND m2.origin <> 'history' AND m2.direction = 'inbound'
+          AND coalesce(m2.type, '') NOT IN (${sql.join(NOT_RECEIVED_TYPES.map((t) => sql.lit(t)))})
+      )
       FROM messages m
       WHERE ${allOf([
         sql<boolean>`m.direction = 'outbound' AND m.origin <> 'history' AND m.contact_id IS NOT NULL`,
-        inWindow(sql`m.counted_at`, q.window),
-        q.filters.channel === undefined ? null : sql<boolean>`m.phone_number_id = ${q.filters.channel}`,
+        inSpans(sql`m.counted_at`, split.edges),
+        onChannel('m.phone_number_id'),
       ])}
-      ORDER BY m.contact_id, m.counted_at, m.wamid
+    ), firsts AS (
+      SELECT DISTINCT ON (c.contact_id) c.contact_id, c.replied
+      FROM candidates c
+      ORDER BY c.contact_id, c.t, c.wamid
     )
-    SELECT ${sourceLabel} AS source, count(*)::int AS sent,
-      count(*) FILTER (WHERE EXISTS (
-        SELECT 1 FROM messages m
-        WHERE m.contact_id = f.contact_id AND m.phone_number_id = f.phone_number_id
-          AND m.counted_at > f.t AND m.counted_at <= f.t + interval '24 hours'
-          AND m.origin <> 'history' AND ${isReceived}
-      ))::int AS replied
+    SELECT ${sourceLabel} AS source, count(*)::int AS sent, count(*) FILTER (WHERE f.replied)::int AS replied
     FROM firsts f JOIN contacts ct ON ct.id = f.contact_id
     GROUP BY 1`.execute(db);
   const sent = rows.reduce((a, r) => a + Number(r.sent), 0);

@@ -1,0 +1,70 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/**
+ * contact_days (migration 0013): per contact × channel × UTC day facts of the contacts report.
+ * Triggers on `messages` mark the (contact, day) keys a write may change; reports read marked
+ * keys through contact_day_rows, so these functions are for speed only: they store the marked
+ * keys' rows and clear the marks.
+ */
+
+const SETTLE_BATCH = 5_000;
+
+/**
+ * Recomputes up to `batch` marked keys in one transaction: takes the marks (DELETE … RETURNING,
+ * so a mark written meanwhile by a writer stays for the next round), then replaces those keys'
+ * rows from messages. The marks are deleted by an earlier statement than the recompute reads
+ * messages with, and a mark commits with the message it is for: every message behind a taken
+ * mark is seen. Settles are serialised by a lock on contact_days that writers of messages never
+ * take (two replicas: the second waits, then finds fewer marks), so an older recompute cannot
+ * overwrite a newer one. Returns the number of marks taken.
+ */
+export async function settleContactDaysOnce(db: Kysely<Database>, batch = SETTLE_BATCH): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    await sql`LOCK TABLE contact_days IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
+    const { rows } = await sql<{ contact_id: string; day: Date }>`
+      DELETE FROM contact_day_dirty
+      WHERE ctid IN (SELECT ctid FROM contact_day_dirty LIMIT ${batch})
+      RETURNING contact_id, day`.execute(tx);
+    if (rows.length === 0) return 0;
+    const contacts = rows.map((r) => String(r.contact_id));
+    const days = rows.map((r) => new Date(r.day).toISOString());
+    await sql`
+      DELETE FROM contact_days d
+      USING unnest(${contacts}::bigint[], ${days}::timestamptz[]) AS k(contact_id, day)
+      WHERE d.contact_id = k.contact_id AND d.day = k.day`.execute(tx);
+    await sql`INSERT INTO contact_days SELECT * FROM contact_day_rows(${contacts}::bigint[], ${days}::timestamptz[])`.execute(tx);
+    return rows.length;
+  });
+}
+
+/** Settles until no mark is left (or a batch comes back short). Returns marks taken. */
+export async function settleContactDays(db: Kysely<Database>, batch = SETTLE_BATCH): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const taken = await settleContactDaysOnce(db, batch);
+    total += taken;
+    if (taken < batch) return total;
+  }
+}
+
+/**
+ * Recomputes every row from messages (bench seeding, `wapulse reprocess`, tests' reference).
+ * The marks table is locked EXCLUSIVE: writers that already marked are waited for (their
+ * messages are then in the snapshot read), later writers wait and mark after the rebuild.
+ */
+export async function rebuildContactDays(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await sql`LOCK TABLE contact_days IN SHARE ROW EXCLUSIVE MODE`.execute(tx);
+    await sql`LOCK TABLE contact_day_dirty IN EXCLUSIVE MODE`.execute(tx);
+    await sql`DELETE FROM contact_day_dirty`.execute(tx);
+    await sql`DELETE FROM contact_days`.execute(tx);
+    await sql`
+      INSERT INTO contact_days
+      SELECT r.* FROM (
+        SELECT array_agg(contact_id) AS c, array_agg(day) AS d
+        FROM (SELECT DISTINCT contact_id, contact_day_of(counted_at) AS day FROM messages
+              WHERE contact_id IS NOT NULL AND counted_at IS NOT NULL) x
+      ) k CROSS JOIN LATERAL contact_day_rows(k.c, k.d) r`.execute(tx);
+  });
+}
