@@ -44,55 +44,91 @@ export async function applyStatuses(
   const unique = byKey(firstPerKey(statuses, statusKey), statusKey);
   // The rollup first: upserting a message's row locks that wamid until this transaction ends,
   // so every writer of its statuses takes turns from here on.
-  for (const part of chunks(rollup(unique, contacts))) {
-    await db
-      .insertInto('messages')
-      .values(part)
-      .onConflict((oc) =>
-        oc.column('wamid').doUpdateSet({
-          first_status_at: sql`least(messages.first_status_at, excluded.first_status_at)`,
-          sent_at: sql`least(messages.sent_at, excluded.sent_at)`,
-          delivered_at: sql`least(messages.delivered_at, excluded.delivered_at)`,
-          read_at: sql`least(messages.read_at, excluded.read_at)`,
-          played_at: sql`least(messages.played_at, excluded.played_at)`,
-          failed_at: sql`least(messages.failed_at, excluded.failed_at)`,
-          error_code: sql`coalesce(messages.error_code, excluded.error_code)`,
-          error_title: sql`coalesce(messages.error_title, excluded.error_title)`,
-          pricing_type: sql`CASE WHEN ${earlierPricing} THEN excluded.pricing_type ELSE messages.pricing_type END`,
-          pricing_category: sql`CASE WHEN ${earlierPricing} THEN excluded.pricing_category ELSE messages.pricing_category END`,
-          billable: sql`CASE WHEN ${earlierPricing} THEN excluded.billable ELSE messages.billable END`,
-          pricing_at: sql`least(messages.pricing_at, excluded.pricing_at)`,
-          biz_opaque_callback_data: sql`coalesce(messages.biz_opaque_callback_data, excluded.biz_opaque_callback_data)`,
-          // whichever of the inbox event and the WhatsApp status arrives first attributes the message
-          agent_id: sql`coalesce(messages.agent_id, excluded.agent_id)`,
-          sender_type: sql`coalesce(messages.sender_type, excluded.sender_type)`,
-          contact_id: sql`coalesce(messages.contact_id, excluded.contact_id)`,
-          phone_number_id: sql`coalesce(messages.phone_number_id, excluded.phone_number_id)`,
-          waba_id: sql`coalesce(messages.waba_id, excluded.waba_id)`,
-        }),
-      )
-      .execute();
-  }
+  for (const part of chunks(rollup(unique, contacts))) await upsertRollups(db, part);
   // message_statuses is partitioned by ts (migration 0007), so its key is (wamid, status, ts)
   // and cannot see the same status with another time in another month. Holding the wamids,
-  // this looks in every month for pairs already stored and writes only the others; the key
+  // the insert looks in every month for pairs already stored (NOT EXISTS: one index range per
+  // month, a handful of statuses each) and writes only the others, in one statement; the key
   // still makes an exact redelivery a no-op by itself.
-  for (const part of chunks(unique)) {
-    // by wamid alone (one index range per month, a handful of statuses each), the pairs sorted out here
-    const stored = await db
-      .selectFrom('message_statuses')
-      .select(['wamid', 'status'])
-      .where('wamid', 'in', [...new Set(part.map((s) => s.wamid))])
-      .execute();
-    const seen = new Set(stored.map(statusKey));
-    const fresh = part.filter((s) => !seen.has(statusKey(s)));
-    if (!fresh.length) continue;
-    await db
-      .insertInto('message_statuses')
-      .values(fresh.map(statusRow))
-      .onConflict((oc) => oc.columns(['wamid', 'status', 'ts']).doNothing())
-      .execute();
-  }
+  for (const part of chunks(unique)) await insertFreshStatuses(db, part.map(statusRow));
+}
+
+/**
+ * One round trip per chunk: each column travels as one array (unnest), so the statement text
+ * and its parameter count stay the same whatever the batch size, and rows go in in the order
+ * given ((wamid, status) order: the key's index entries are taken in one order by every writer).
+ */
+async function insertFreshStatuses(db: Kysely<Database>, rows: readonly ReturnType<typeof statusRow>[]): Promise<void> {
+  const col = <K extends keyof ReturnType<typeof statusRow>>(k: K) => rows.map((r) => r[k]);
+  await sql`
+    INSERT INTO message_statuses (wamid, status, ts, recipient_id, recipient_user_id, error_code, error_title, error_details,
+                                  pricing_type, pricing_category, pricing_model, billable, conversation_id, conversation_origin,
+                                  biz_opaque_callback_data, raw_event_id, waba_id)
+    SELECT wamid, status, ts, recipient_id, recipient_user_id, error_code, error_title, error_details,
+           pricing_type, pricing_category, pricing_model, billable, conversation_id, conversation_origin,
+           biz_opaque_callback_data, raw_event_id, waba_id
+      FROM unnest(${col('wamid')}::text[], ${col('status')}::text[], ${col('ts')}::timestamptz[], ${col('recipient_id')}::text[],
+                  ${col('recipient_user_id')}::text[], ${col('error_code')}::integer[], ${col('error_title')}::text[],
+                  ${col('error_details')}::text[], ${col('pricing_type')}::text[], ${col('pricing_category')}::text[],
+                  ${col('pricing_model')}::text[], ${col('billable')}::boolean[], ${col('conversation_id')}::text[],
+                  ${col('conversation_origin')}::text[], ${col('biz_opaque_callback_data')}::text[], ${col('raw_event_id')}::bigint[],
+                  ${col('waba_id')}::text[]) WITH ORDINALITY
+           AS v(wamid, status, ts, recipient_id, recipient_user_id, error_code, error_title, error_details, pricing_type,
+                pricing_category, pricing_model, billable, conversation_id, conversation_origin, biz_opaque_callback_data,
+                raw_event_id, waba_id, ord)
+     WHERE NOT EXISTS (SELECT 1 FROM message_statuses s WHERE s.wamid = v.wamid AND s.status = v.status)
+     ORDER BY ord
+    ON CONFLICT (wamid, status, ts) DO NOTHING`.execute(db);
+}
+
+type RollupRow = ReturnType<typeof emptyRollup>;
+
+/**
+ * Folds each message's batch summary into its row, in one statement per chunk (columns as
+ * arrays, see insertFreshStatuses), rows in the order given (wamid order: concurrent writers
+ * lock the same messages in one order). Times only move earlier, first-known values stay,
+ * pricing follows the earliest status that carried it.
+ */
+async function upsertRollups(db: Kysely<Database>, rows: readonly RollupRow[]): Promise<void> {
+  const col = <K extends keyof RollupRow>(k: K) => rows.map((r) => r[k]);
+  await sql`
+    INSERT INTO messages (wamid, direction, origin, phone_number_id, contact_id, first_status_at, sent_at, delivered_at,
+                          read_at, played_at, failed_at, error_code, error_title, pricing_at, pricing_type, pricing_category,
+                          billable, biz_opaque_callback_data, agent_id, sender_type, waba_id)
+    SELECT wamid, direction, origin, phone_number_id, contact_id, first_status_at, sent_at, delivered_at,
+           read_at, played_at, failed_at, error_code, error_title, pricing_at, pricing_type, pricing_category,
+           billable, biz_opaque_callback_data, agent_id, sender_type, waba_id
+      FROM unnest(${col('wamid')}::text[], ${col('direction')}::text[], ${col('origin')}::text[], ${col('phone_number_id')}::text[],
+                  ${col('contact_id')}::bigint[], ${col('first_status_at')}::timestamptz[], ${col('sent_at')}::timestamptz[],
+                  ${col('delivered_at')}::timestamptz[], ${col('read_at')}::timestamptz[], ${col('played_at')}::timestamptz[],
+                  ${col('failed_at')}::timestamptz[], ${col('error_code')}::integer[], ${col('error_title')}::text[],
+                  ${col('pricing_at')}::timestamptz[], ${col('pricing_type')}::text[], ${col('pricing_category')}::text[],
+                  ${col('billable')}::boolean[], ${col('biz_opaque_callback_data')}::text[], ${col('agent_id')}::text[],
+                  ${col('sender_type')}::text[], ${col('waba_id')}::text[]) WITH ORDINALITY
+           AS v(wamid, direction, origin, phone_number_id, contact_id, first_status_at, sent_at, delivered_at, read_at, played_at,
+                failed_at, error_code, error_title, pricing_at, pricing_type, pricing_category, billable, biz_opaque_callback_data,
+                agent_id, sender_type, waba_id, ord)
+     ORDER BY ord
+    ON CONFLICT (wamid) DO UPDATE SET
+      first_status_at = least(messages.first_status_at, excluded.first_status_at),
+      sent_at = least(messages.sent_at, excluded.sent_at),
+      delivered_at = least(messages.delivered_at, excluded.delivered_at),
+      read_at = least(messages.read_at, excluded.read_at),
+      played_at = least(messages.played_at, excluded.played_at),
+      failed_at = least(messages.failed_at, excluded.failed_at),
+      error_code = coalesce(messages.error_code, excluded.error_code),
+      error_title = coalesce(messages.error_title, excluded.error_title),
+      pricing_type = CASE WHEN ${earlierPricing} THEN excluded.pricing_type ELSE messages.pricing_type END,
+      pricing_category = CASE WHEN ${earlierPricing} THEN excluded.pricing_category ELSE messages.pricing_category END,
+      billable = CASE WHEN ${earlierPricing} THEN excluded.billable ELSE messages.billable END,
+      pricing_at = least(messages.pricing_at, excluded.pricing_at),
+      biz_opaque_callback_data = coalesce(messages.biz_opaque_callback_data, excluded.biz_opaque_callback_data),
+      -- whichever of the inbox event and the WhatsApp status arrives first attributes the message
+      agent_id = coalesce(messages.agent_id, excluded.agent_id),
+      sender_type = coalesce(messages.sender_type, excluded.sender_type),
+      contact_id = coalesce(messages.contact_id, excluded.contact_id),
+      phone_number_id = coalesce(messages.phone_number_id, excluded.phone_number_id),
+      waba_id = coalesce(messages.waba_id, excluded.waba_id)`.execute(db);
 }
 
 const statusKey = (s: { wamid: string; status: string }) => `${s.wamid}\u0000${s.status}`;
