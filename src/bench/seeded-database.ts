@@ -5,8 +5,11 @@ import { buildDerived } from './derived.js';
 import { seedHistory, withoutMessageTriggers } from './seed.js';
 import { scaleLabel, seedPlan, type SeedPlan } from './seed-plan.js';
 
-/** Bump when the seeded shape changes, so older seed databases are not reused. */
-export const SEED_VERSION = 2;
+/**
+ * Bump when the seeded shape or the migrations change, so older seed databases are not reused
+ * (nor dropped and reseeded under the feet of a run that still uses them). 3: migration 0016.
+ */
+export const SEED_VERSION = 3;
 
 export type Seeded = { store: Store; url: string; asked: number; plan: SeedPlan; end: Date; seedSeconds: number; reused: boolean };
 

@@ -134,12 +134,14 @@ describe.each(testDatabases)('poison WhatsApp bodies on $name', (database) => {
     expect(paths).toEqual([`x${'[0]'.repeat(63)}`]);
   });
 
-  // KNOWN REGRESSION (issue 10, open): on PGlite, after the file's earlier bodies, this body now
-  // takes 400–560 s instead of about 15 s (15 s when it runs alone on a fresh database); on
-  // Postgres it passes in seconds. The cause is not found yet (suspected, not shown: a lookup the
-  // planner runs as a scan of a table the same transaction keeps growing). Skipped on PGlite,
-  // not hidden: the progress note of issue 10 names it as the first thing to fix.
-  it.skipIf(database.name === 'pglite')('70,000 statuses in one body: 70,000 status rows and 70,000 messages', async () => {
+  // On PGlite this body took 400–560 s after the file's earlier bodies: every outbound row's
+  // 24 h-window lookup walked all the rows of that day written before it (migration 0016 says
+  // why and what changed; test/integration/store/inside-window-lookup.test.ts pins it). After
+  // it, 76 s on a 2-core machine at load average ~11, 205 s at ~20 (10,000 statuses: 34 s
+  // before, 12 s after, in the same minutes). PGlite is still superlinear in the size of one
+  // body's transaction (20,000 statuses: 47 s at ~20), per row and per statement alike, the
+  // cause not yet found; hence its longer timeout. Postgres: 85 s at load ~20.
+  it('70,000 statuses in one body: 70,000 status rows and 70,000 messages', async () => {
     // ids s0 … s69999, each one `sent` status, no recipient: 70,000 distinct (wamid, status)
     // rows and 70,000 outbound message rows; ~3.9 MB, under the 5 MB limit.
     const statuses = Array.from({ length: 70_000 }, (_, i) => ({ id: `s${i}`, status: 'sent', timestamp: TS }));
@@ -150,7 +152,7 @@ describe.each(testDatabases)('poison WhatsApp bodies on $name', (database) => {
       Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('wamid', 'like', 's%').executeTakeFirst())!.n);
     expect(await count('message_statuses')).toBe(70_000);
     expect(await count('messages')).toBe(70_000);
-  }, 180_000);
+  }, database.name === 'pglite' ? 600_000 : 180_000);
 
   it('17,000 entries with 17,000 business numbers: 17,000 channels', async () => {
     // phone_number_ids 900000000000000 … 900000000016999, each with a display number
