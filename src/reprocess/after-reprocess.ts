@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import { rebuildCycleDurations, rebuildMessageRollups, type Database } from '../store/index.js';
+import { rebuildBusyHourRollups, rebuildCycleDurations, rebuildMessageRollups, type Database } from '../store/index.js';
 
 /** A table derived from the rebuilt ones, recomputed as a whole once the bodies are re-applied. */
 export type AfterReprocessHook = { name: string; run: (db: Kysely<Database>) => Promise<unknown> };
 
 /**
  * The rebuilders of tables derived from messages and conversations rather than from bodies,
- * run in this order after the replay and the settle step (so conversations are current). Both
+ * run in this order after the replay and the settle step (so conversations are current). All
  * are also kept current as bodies are re-applied (triggers, settle); rebuilding them whole
  * afterwards makes the result independent of that upkeep. Each is idempotent (a resumed run
  * may call it again) and safe beside serve.
@@ -14,4 +14,5 @@ export type AfterReprocessHook = { name: string; run: (db: Kysely<Database>) => 
 export const afterReprocess: readonly AfterReprocessHook[] = [
   { name: 'cycle durations', run: (db) => rebuildCycleDurations(db) },
   { name: 'message rollups', run: rebuildMessageRollups },
+  { name: 'busy-hours rollups', run: rebuildBusyHourRollups },
 ];
