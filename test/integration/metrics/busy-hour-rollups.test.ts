@@ -87,6 +87,39 @@ describe.each(testDatabases)('busy-hours rollups on $name', (database) => {
     }
   }, 600_000);
 
+  it('counts the facts in the partial buckets at both edges (windows cut a second around real facts)', async () => {
+    // from = one second before a cycle opened or an agent replied, to = one second after a cycle
+    // closed or an agent replied: those facts lie in the edge spans (read from base rows) unless
+    // they sit exactly on a quarter hour, so dropping or misplacing the edges changes the counts
+    const cycles = (await sql<{ opened_at: Date; closed_at: Date }>`
+      SELECT opened_at, closed_at FROM conversations WHERE closed_at IS NOT NULL ORDER BY id LIMIT 12`.execute(store.db)).rows;
+    const replies = (await sql<{ at: Date }>`
+      SELECT counted_at AS at FROM messages WHERE direction = 'outbound' AND sender_type = 'agent' AND agent_id IS NOT NULL
+      ORDER BY wamid LIMIT 12`.execute(store.db)).rows;
+    expect(cycles.length).toBeGreaterThan(5);
+    expect(replies.length).toBeGreaterThan(5);
+    const second = 1000;
+    const windows = [
+      ...cycles.map((c) => ({ from: c.opened_at.getTime() - second, to: c.closed_at.getTime() + second })),
+      ...replies.map((r, i) => {
+        const other = replies[(i + 5) % replies.length]!.at.getTime();
+        return { from: Math.min(r.at.getTime(), other) - second, to: Math.max(r.at.getTime(), other) + second };
+      }),
+    ];
+    for (const [i, w] of windows.entries()) {
+      const q: ReportQuery = { window: { from: new Date(w.from), to: new Date(w.to), tz: ZONES[i % ZONES.length]! }, filters: {} };
+      const label = JSON.stringify(q.window);
+      const [opened, openedRef, ht, htRef, ah, ahRef] = await Promise.all([
+        openedMatrices(store.db, q), referenceOpened(store.db, q),
+        measuredHandleTime(store.db, q), referenceHandleTime(store.db, q),
+        agentHours(store.db, q), referenceAgentHours(store.db, q),
+      ]);
+      expect(opened, label).toEqual(openedRef);
+      expect(ht, label).toEqual(htRef);
+      expect(ah, label).toEqual(ahRef);
+    }
+  }, 600_000);
+
   it('covers the whole traffic with something to count (the comparison above is not vacuous)', async () => {
     const q: ReportQuery = { window: { from: START, to: NOW, tz: 'Europe/London' }, filters: {} };
     const [opened, ht] = await Promise.all([openedMatrices(store.db, q), measuredHandleTime(store.db, q)]);
