@@ -51,6 +51,7 @@ export { pruneMessageHistory, type MessagePruneResult } from './message-retentio
 export { rebuildCycleDurations, refreshCycleDurations, type CycleRefreshScope, type RebuildProgress } from './cycle-durations-repo.js';
 export { rebuildContactDays, settleContactDays, settleContactDaysOnce } from './contact-days-repo.js';
 export { compactMessageRollups, compactMessageRollupsOnce, rebuildMessageRollups, refreshInsideWindow } from './message-rollups-repo.js';
+export { compactBusyHourRollups, compactBusyHourRollupsOnce, rebuildBusyHourRollups } from './busy-hour-rollups-repo.js';
 export {
   advanceReprocessRun,
   analyzeRawEvents,

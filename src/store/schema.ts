@@ -247,6 +247,15 @@ export interface ContactDayDirtyTable {
   day: Timestamp;
 }
 
+/** Busy-hours counts per 15-minute bucket, channel and agent (migrations/0014). */
+export interface BusyHourRollupsTable {
+  bucket: Timestamp;
+  kind: string;
+  phone_number_id: string | null;
+  agent_id: string | null;
+  n: ColumnType<number, number, number>;
+}
+
 export interface Database {
   raw_events: RawEventsTable;
   channels: ChannelsTable;
@@ -266,6 +275,8 @@ export interface Database {
   cycle_durations: CycleDurationsTable;
   message_rollups: MessageRollupsTable;
   message_rollup_deltas: MessageRollupsTable;
+  busy_hour_rollups: BusyHourRollupsTable;
+  busy_hour_rollup_deltas: BusyHourRollupsTable;
   reprocess_runs: ReprocessRunsTable;
   contact_days: ContactDaysTable;
   contact_day_dirty: ContactDayDirtyTable;

@@ -3,6 +3,7 @@ import type { Database } from '../../store/index.js';
 import { inWindow, isReceived } from '../messages/message-facts.js';
 import { rollupFacts } from '../messages/rollup-facts.js';
 import type { ReportQuery } from '../window.js';
+import { busyFacts } from './busy-facts.js';
 import { agentCondition, allOf, belongsToCycle } from './cycle-facts.js';
 import { localCell, toMatrix, type CellRow, type Matrix } from './local-hours.js';
 
@@ -51,21 +52,21 @@ export type OpenedMatrices = {
 };
 
 /**
- * Conversation cycles by the local weekday × hour of opened_at in [from, to).
+ * Conversation cycles by the local weekday × hour of opened_at in [from, to), read from the
+ * busy-hours rollups (busyFacts; a 15-minute bucket lies within one local hour in any zone).
  * channel: the cycle's number. agent/team: the cycle's assignee (current, or at close).
  */
 export async function openedMatrices(db: Kysely<Database>, q: ReportQuery): Promise<OpenedMatrices> {
-  const w = q.window;
-  const cell = localCell(sql`c.opened_at`, w);
+  // summed per instant first: the zone conversion then runs once per bucket, not per row
+  const cell = localCell(sql`b.at`, q.window);
   const { rows } = await sql<CellRow & { opened: number; by_contact: number }>`
-    SELECT ${cell.dow} AS dow, ${cell.hour} AS hour, count(*)::int AS opened,
-      count(*) FILTER (WHERE c.opened_by = 'contact')::int AS by_contact
-    FROM conversations c
-    WHERE ${allOf([
-      inWindow(sql`c.opened_at`, w),
-      q.filters.channel === undefined ? null : sql<boolean>`c.phone_number_id = ${q.filters.channel}`,
-      agentCondition(sql`c.assignee_id`, q.filters),
-    ])}
+    SELECT ${cell.dow} AS dow, ${cell.hour} AS hour, sum(b.opened)::int AS opened, sum(b.by_contact)::int AS by_contact
+    FROM (
+      SELECT f.at, coalesce(sum(f.n) FILTER (WHERE f.kind = 'opened'), 0) AS opened,
+        coalesce(sum(f.n) FILTER (WHERE f.kind = 'opened_by_contact'), 0) AS by_contact
+      FROM ${busyFacts(q.window, q.filters, ['opened', 'opened_by_contact'])} f
+      GROUP BY f.at
+    ) b
     GROUP BY 1, 2`.execute(db);
   return { opened: toMatrix(rows, (r) => Number(r.opened), 0), byContact: toMatrix(rows, (r) => Number(r.by_contact), 0) };
 }

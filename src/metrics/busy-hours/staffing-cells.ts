@@ -2,27 +2,19 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { agentsNeeded } from '../staffing.js';
 import type { ReportQuery } from '../window.js';
-import { agentReplyConditions } from './handle-time.js';
+import { activeAgentHours } from './handle-time.js';
 import { localCell, mapMatrix, toMatrix, type CellRow, type Matrix } from './local-hours.js';
 
 /**
  * Per local weekday × hour: the sum over each real hour of that cell of the number of distinct
- * agents who sent an outbound message (sender_type 'agent', never history) in it, counted at
- * its send time in [from, to). Divided by the cell's hours this is the average number of agents
- * replying in that hour. Each real hour is its own group (date_trunc in tz keeps the two 01:00
- * hours of a fall-back night apart). channel: the message's number; agent/team: its agent.
+ * agents who replied in it (activeAgentHours: the same replies the handle time counts). Divided
+ * by the cell's hours this is the average number of agents replying in that hour.
  */
 export async function agentHours(db: Kysely<Database>, q: ReportQuery): Promise<Matrix> {
-  const w = q.window;
-  const cell = localCell(sql`x.real_hour`, w);
+  const cell = localCell(sql`x.real_hour`, q.window);
   const { rows } = await sql<CellRow & { n: number }>`
-    SELECT ${cell.dow} AS dow, ${cell.hour} AS hour, sum(x.agents)::int AS n
-    FROM (
-      SELECT date_trunc('hour', m.counted_at, ${w.tz}::text) AS real_hour, count(DISTINCT m.agent_id) AS agents
-      FROM messages m
-      WHERE ${agentReplyConditions(q)}
-      GROUP BY 1
-    ) x
+    SELECT ${cell.dow} AS dow, ${cell.hour} AS hour, count(*)::int AS n
+    FROM ${activeAgentHours(q)} x
     GROUP BY 1, 2`.execute(db);
   return toMatrix(rows, (r) => Number(r.n), 0);
 }

@@ -1,0 +1,73 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverToServer } from '../../../src/cli/deliver-traffic.js';
+import { settleConversations } from '../../../src/conversations/index.js';
+import { generateTraffic } from '../../../src/simulate/index.js';
+import { compactBusyHourRollupsOnce, rebuildBusyHourRollups, type Store } from '../../../src/store/index.js';
+import { testDatabases, type TestStore } from '../../helpers/databases.js';
+import { APP_SECRET, INBOX_SECRET } from '../../helpers/fixtures.js';
+import { startTestServer, type TestServer } from '../../helpers/server.js';
+import { HAS_POSTGRES, secondStore, shuffle } from './pool.js';
+
+/**
+ * The busy-hours rollups (migrations/0014) under the same load as the message rollups'
+ * concurrency test: a simulated day (seed 9, scale 0.15), every body twice, shuffled (seed 17),
+ * to two app instances at 16 requests in flight each — many transactions insert and update
+ * messages and conversations (inbox cycles opened, assigned, closed) at once, appending deltas
+ * for the same buckets. Then settle (derived cycles opened and closed: more deltas), and both
+ * instances compact at once in small batches so their statements interleave. The compacted
+ * rollups must equal a from-scratch rebuild from the stored rows: every delta folded exactly once.
+ */
+const NOW = new Date('2026-11-04T00:00:00Z');
+const traffic = generateTraffic({ seed: 9, start: new Date('2026-11-02T00:00:00Z'), days: 1, scale: 0.15, tz: 'Asia/Dubai' });
+
+describe.skipIf(!HAS_POSTGRES)('busy-hours rollups under concurrent ingest and two compacting replicas, on postgres (needs TEST_DATABASE_URL)', () => {
+  const postgres = testDatabases.find((d) => d.name === 'postgres')!;
+  let store: TestStore;
+  let second: Store;
+  let servers: TestServer[] = [];
+  let statuses: Record<string, number> = {};
+  let compacted: unknown[] = [];
+  let rebuilt: unknown[] = [];
+  let deltasLeft = -1;
+
+  beforeAll(async () => {
+    store = await postgres.open();
+    second = secondStore(store);
+    servers = await Promise.all([startTestServer(store), startTestServer(second)]);
+    const shuffled = shuffle(traffic.flatMap((d) => [d, d]), 17);
+    const parts = servers.map((_, i) => shuffled.filter((__, k) => k % 2 === i));
+    const tallies = await Promise.all(servers.map((s, i) =>
+      deliverToServer(s.url, parts[i]!, { whatsapp: APP_SECRET, inbox: INBOX_SECRET }, undefined, 16)));
+    for (const t of tallies) for (const [k, n] of Object.entries(t.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
+    await settleConversations(store.db, NOW, 24 * 3_600_000);
+    const drain = async (s: Store) => { while ((await compactBusyHourRollupsOnce(s.db, 40)) > 0); };
+    await Promise.all([drain(store), drain(second)]);
+    deltasLeft = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM busy_hour_rollup_deltas`.execute(store.db)).rows[0]!.n);
+    compacted = await snapshot(store);
+    await rebuildBusyHourRollups(store.db);
+    rebuilt = await snapshot(store);
+  }, 300_000);
+  afterAll(async () => {
+    for (const s of servers) await s.close();
+    await second?.close();
+    await store?.drop();
+  });
+
+  it('answered every request 200', () => expect(statuses).toEqual({ 200: traffic.length * 2 }));
+  it('left no delta behind', () => expect(deltasLeft).toBe(0));
+  it('holds a substantial rollup of every kind', async () => {
+    expect(rebuilt.length).toBeGreaterThan(100);
+    const kinds = new Set(rebuilt.map((r) => (r as { kind: string }).kind));
+    expect([...kinds].sort()).toEqual(['agent_reply', 'closed', 'opened', 'opened_by_contact']);
+  });
+  it('equals a from-scratch rebuild', () => expect(compacted).toEqual(rebuilt));
+});
+
+async function snapshot(store: Store): Promise<unknown[]> {
+  const { rows } = await sql<{ r: unknown }>`
+    SELECT to_jsonb(t) AS r FROM (
+      SELECT bucket, kind, phone_number_id, agent_id, n::int AS n FROM busy_hour_rollups WHERE n <> 0) t
+    ORDER BY to_jsonb(t)::text`.execute(store.db);
+  return rows.map((x) => x.r);
+}
