@@ -1,6 +1,6 @@
 import { settleConversations } from '../conversations/index.js';
 import type { Logger } from '../log.js';
-import { compactMessageRollups, type Store } from '../store/index.js';
+import { compactDurationRollups, compactMessageRollups, type Store } from '../store/index.js';
 
 /**
  * Keeps derived conversations and first replies current (see settleConversations).
@@ -31,6 +31,8 @@ export async function settleConversationsJob(
     // fold the message count deltas into the rollups (reports read both, so this is for speed only)
     const folded = await compactMessageRollups(store.db);
     if (folded) log.debug({ folded }, 'message rollups compacted');
+    const foldedDurations = await compactDurationRollups(store.db);
+    if (foldedDurations) log.debug({ folded: foldedDurations }, 'duration rollups compacted');
   } catch (err) {
     log.warn({ err }, 'settling conversations failed; will retry');
   }

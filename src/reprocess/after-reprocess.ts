@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { rebuildCycleDurations, rebuildMessageRollups, type Database } from '../store/index.js';
+import { rebuildCycleDurations, rebuildDurationRollups, rebuildMessageRollups, type Database } from '../store/index.js';
 
 /** A table derived from the rebuilt ones, recomputed as a whole once the bodies are re-applied. */
 export type AfterReprocessHook = { name: string; run: (db: Kysely<Database>) => Promise<unknown> };
@@ -13,5 +13,7 @@ export type AfterReprocessHook = { name: string; run: (db: Kysely<Database>) => 
  */
 export const afterReprocess: readonly AfterReprocessHook[] = [
   { name: 'cycle durations', run: (db) => rebuildCycleDurations(db) },
+  // after the durations they count
+  { name: 'duration rollups', run: rebuildDurationRollups },
   { name: 'message rollups', run: rebuildMessageRollups },
 ];

@@ -49,6 +49,7 @@ export {
 } from './partitions.js';
 export { pruneMessageHistory, type MessagePruneResult } from './message-retention.js';
 export { rebuildCycleDurations, refreshCycleDurations, type CycleRefreshScope, type RebuildProgress } from './cycle-durations-repo.js';
+export { compactDurationRollups, compactDurationRollupsOnce, rebuildDurationRollups } from './duration-rollups-repo.js';
 export { compactMessageRollups, compactMessageRollupsOnce, rebuildMessageRollups, refreshInsideWindow } from './message-rollups-repo.js';
 export {
   advanceReprocessRun,
