@@ -51,7 +51,8 @@ CREATE TABLE duration_rollups (
   bucket       smallint NOT NULL,
   n            bigint NOT NULL,
   sum_seconds  numeric NOT NULL,
-  CONSTRAINT duration_rollups_key UNIQUE NULLS NOT DISTINCT (day, metric, by_agent, agent_id, bucket)
+  -- by_agent, day first: a report reads one side over a range of days
+  CONSTRAINT duration_rollups_key UNIQUE NULLS NOT DISTINCT (by_agent, day, metric, agent_id, bucket)
 );
 
 CREATE TABLE duration_rollup_deltas (

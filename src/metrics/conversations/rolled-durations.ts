@@ -62,24 +62,29 @@ async function rolledIn(db: Kysely<Database>, window: { from: Date; to: Date }, 
   const edge = (a: number, b: number) => sql`
     SELECT metric, ${agent} AS agent_id, bucket, 1::bigint AS n, seconds::numeric AS sum_seconds FROM cycle_durations
      WHERE ended_at >= ${ts(a)} AND ended_at < ${ts(b)}`;
+  // per bucket, then per group from those (not GROUPING SETS: that sorts, and spills to disk
+  // over the ~200k per-agent rows of 90 days; two hash aggregates do not)
   const { rows } = await sql<BucketRow>`
-    WITH f AS (${rolled('duration_rollups')} UNION ALL ${rolled('duration_rollup_deltas')} UNION ALL ${edge(from, e1)} UNION ALL ${edge(e2, to)})
-    SELECT metric, agent_id, CASE WHEN grouping(bucket) = 0 THEN bucket END AS bucket, sum(n)::float8 AS n,
-           CASE WHEN grouping(bucket) = 1 THEN (sum(sum_seconds)::float8 / sum(n)::float8) END AS avg
-      FROM f GROUP BY GROUPING SETS ((metric, agent_id, bucket), (metric, agent_id))
-    HAVING sum(n) <> 0
-     ORDER BY metric, agent_id, bucket NULLS FIRST`.execute(db);
+    WITH f AS (${rolled('duration_rollups')} UNION ALL ${rolled('duration_rollup_deltas')} UNION ALL ${edge(from, e1)} UNION ALL ${edge(e2, to)}),
+    b AS (SELECT metric, agent_id, bucket, sum(n) AS n, sum(sum_seconds) AS s FROM f GROUP BY metric, agent_id, bucket)
+    SELECT metric, agent_id, bucket, n::float8 AS n, NULL::float8 AS avg FROM b WHERE n <> 0
+    UNION ALL
+    SELECT metric, agent_id, NULL, sum(n)::float8, (sum(s)::float8 / sum(n)::float8) FROM b GROUP BY metric, agent_id HAVING sum(n) <> 0`.execute(db);
 
   const groups = new Map<string, { key: RolledKey; n: number; avg: number | null; buckets: { bucket: number; n: number; start: number }[] }>();
   for (const r of rows) {
     const id = JSON.stringify([r.metric, r.agent_id]);
     if (!groups.has(id)) groups.set(id, { key: { metric: r.metric, agentId: r.agent_id }, n: 0, avg: null, buckets: [] });
     const g = groups.get(id)!;
-    if (r.bucket === null) {
-      g.avg = r.avg === null ? null : Number(r.avg);
-    } else {
-      g.buckets.push({ bucket: Number(r.bucket), n: Number(r.n), start: g.n });
-      g.n += Number(r.n);
+    if (r.bucket === null) g.avg = r.avg === null ? null : Number(r.avg);
+    else g.buckets.push({ bucket: Number(r.bucket), n: Number(r.n), start: 0 });
+  }
+  // buckets in value order, each with the rank of its first value
+  for (const g of groups.values()) {
+    g.buckets.sort((a, b) => a.bucket - b.bucket);
+    for (const b of g.buckets) {
+      b.start = g.n;
+      g.n += b.n;
     }
   }
 
