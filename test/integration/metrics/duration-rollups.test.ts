@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { deliverToStore } from '../../../src/cli/deliver-traffic.js';
 import { settleConversations } from '../../../src/conversations/index.js';
+import { agentRowsSql } from '../../../src/metrics/agents/agent-rows.js';
 import { durationColumns } from '../../../src/metrics/conversations/duration-figures.js';
 import { rolledDurations } from '../../../src/metrics/conversations/rolled-durations.js';
 import { durationCtes } from '../../../src/metrics/response-times.js';
@@ -80,6 +81,21 @@ describe.each(testDatabases)('duration rollups equal the exact derivation on sim
       }
     });
   }
+
+  it('gives the agents report the same rows, norms, flags and ranks through the rollups', async () => {
+    // the agents report's SQL once with its time figures computed from the rows, once handed
+    // the rolled ones: every column of every row equal, for each window and the team filter
+    for (const w of windows.slice(0, 4)) {
+      for (const filters of [{}, { team: 'care' }]) {
+        const q = { window: { ...w, tz: 'Asia/Dubai' }, filters };
+        const run = async (rolled?: Awaited<ReturnType<typeof rolledDurations>>) =>
+          (await sql<Row>`WITH ${durationCtes({ window: q.window })}, ${agentRowsSql(q, false, rolled)} SELECT * FROM ag_ranked ORDER BY position`.execute(store.db)).rows;
+        const slow = await run();
+        expect(slow.length).toBeGreaterThan(0);
+        expect(await run(await rolledDurations(store.db, w, { byAgent: true }))).toEqual(slow);
+      }
+    }
+  });
 
   it('gives nothing for an empty window and for one with to ≤ from', async () => {
     expect(await fast(store.db, windows[5]!, false)).toEqual([]);
