@@ -3,6 +3,7 @@ import type { Database } from '../store/index.js';
 import { MIN_VALUES, agentRowsSql } from './agents/agent-rows.js';
 import type { BusinessHours } from './business-hours.js';
 import { readDurations, type Durations } from './conversations/duration-figures.js';
+import { rolledDurations } from './conversations/rolled-durations.js';
 import { durationCtes } from './response-times.js';
 import { windowJson, type ReportFilters, type ReportQuery } from './window.js';
 
@@ -66,7 +67,11 @@ export async function agentsReport(db: Kysely<Database>, q: ReportQuery, opts: {
   const bh = opts.businessHours;
   const business = bh !== undefined;
   const ctes = durationCtes({ window: q.window, channel: q.filters.channel, businessHours: bh });
-  const { rows } = await sql<Record<string, unknown>>`WITH ${ctes}, ${agentRowsSql(q, business)}
+  // without a channel or business hours, the per-agent time figures come from the duration
+  // rollups (the agent and team filters pick rows, they do not change an agent's values); with
+  // them, or should the rollup path fail, from the window's rows as before
+  const rolled = q.filters.channel === undefined && !business ? await rolledDurations(db, q.window, { byAgent: true }).catch(() => undefined) : undefined;
+  const { rows } = await sql<Record<string, unknown>>`WITH ${ctes}, ${agentRowsSql(q, business, rolled)}
     SELECT * FROM ag_ranked ${q.filters.agent === undefined ? sql`` : sql`WHERE id = ${q.filters.agent}`} ORDER BY position`.execute(db);
 
   const agents = rows.map((r): AgentRow => {

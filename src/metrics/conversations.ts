@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ClosedBy, Database, OpenedBy } from '../store/index.js';
 import type { BusinessHours } from './business-hours.js';
+import { rolledDurations } from './conversations/rolled-durations.js';
 import { durationColumns, readDurations, readResponseDurations, type Durations, type ResponseDurations } from './conversations/duration-figures.js';
 import { durationCtes, type DurationMetric } from './response-times.js';
 import { windowJson, type ReportFilters, type ReportQuery } from './window.js';
@@ -52,6 +53,15 @@ export async function conversationsReport(
   const w = q.window;
   const bh = opts.businessHours;
   const ctes = durationCtes({ window: w, channel: q.filters.channel, assignee: q.filters.agent, assigneeTeam: q.filters.team, businessHours: bh });
+  const exact = async () =>
+    (await sql<Record<string, unknown> & { metric: DurationMetric }>`WITH ${ctes}
+      SELECT metric, ${sql.join(durationColumns(bh !== undefined))} FROM rt_durations GROUP BY metric`.execute(db)).rows;
+  // unscoped and wall clock only (what supervisors run most): the same figures from the
+  // duration rollups (conversations/rolled-durations.ts); filters and business hours keep
+  // aggregating the window's rows, as does any failure of the rollup path
+  const unscoped = q.filters.channel === undefined && q.filters.agent === undefined && q.filters.team === undefined && bh === undefined;
+  const durationRows = async (): Promise<(Record<string, unknown> & { metric: DurationMetric })[]> =>
+    unscoped ? rolledDurations(db, w, { byAgent: false }).catch(exact) : exact();
   const closedInWindow = sql`closed_at >= ${w.from}::timestamptz AND closed_at < ${w.to}::timestamptz`;
   const [counts, durations] = await Promise.all([
     sql<CountRow>`WITH ${ctes}
@@ -73,15 +83,14 @@ export async function conversationsReport(
            - (SELECT count(*) FROM rt_cycles c JOIN cycle_durations d ON d.cycle_id = c.id AND d.metric = 'first_response'
                WHERE c.closed_at >= ${w.from}::timestamptz AND c.closed_at < ${w.to}::timestamptz AND c.opened_by = 'contact')::int
       ORDER BY kind, n DESC, key`.execute(db),
-    sql<Record<string, unknown> & { metric: DurationMetric }>`WITH ${ctes}
-      SELECT metric, ${sql.join(durationColumns(bh !== undefined))} FROM rt_durations GROUP BY metric`.execute(db),
+    durationRows(),
   ]);
 
   const rows = counts.rows;
   const total = (kind: CountRow['kind']) => rows.filter((r) => r.kind === kind).reduce((s, r) => s + r.n, 0);
   const byKey = <K extends string>(kind: CountRow['kind'], zeros: Record<K, number>) =>
     rows.filter((r) => r.kind === kind).reduce((acc, r) => ({ ...acc, [r.key ?? 'unknown']: r.n }), zeros);
-  const metric = (m: DurationMetric) => durations.rows.find((r) => r.metric === m) ?? {};
+  const metric = (m: DurationMetric) => durations.find((r) => r.metric === m) ?? {};
   const business = bh !== undefined;
   return {
     report: 'conversations',

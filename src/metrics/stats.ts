@@ -24,13 +24,17 @@ export type BucketCounts = Record<(typeof BUCKETS)[number]['label'], number>;
 
 /**
  * SELECT-list fragments computing DurationStats of `seconds` as `<prefix>_count`, `_avg`,
- * `_median`, `_p90`, `_max` — aggregated in the database, cast so pg and PGlite agree.
+ * `_median`, `_p90`, `_max` — aggregated in the database, cast so pg and PGlite agree. avg is
+ * order-independent (an exact sum), so every way of adding the same values gives the same double.
  */
 export function statsColumns(seconds: RawBuilder<unknown>, prefix: string): RawBuilder<unknown>[] {
   const p = (s: string) => sql.ref(`${prefix}_${s}`);
   return [
     sql`count(${seconds})::int AS ${p('count')}`,
-    sql`avg(${seconds})::float8 AS ${p('avg')}`,
+    // the exact (numeric) sum over the count, not avg(float8)'s running float sum, whose last
+    // bits depend on the order rows arrive in: the duration rollups (migrations/0012) add the
+    // same numeric sums in another order and must give the same double
+    sql`(sum(${seconds}::numeric)::float8 / nullif(count(${seconds}), 0))::float8 AS ${p('avg')}`,
     sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds})::float8 AS ${p('median')}`,
     sql`percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds})::float8 AS ${p('p90')}`,
     sql`max(${seconds})::float8 AS ${p('max')}`,

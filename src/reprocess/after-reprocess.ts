@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { rebuildBusyHourRollups, rebuildContactDays, rebuildCycleDurations, rebuildMessageRollups, type Database } from '../store/index.js';
+import { rebuildBusyHourRollups, rebuildContactDays, rebuildCycleDurations, rebuildDurationRollups, rebuildMessageRollups, type Database } from '../store/index.js';
 
 /** A table derived from the rebuilt ones, recomputed as a whole once the bodies are re-applied. */
 export type AfterReprocessHook = { name: string; run: (db: Kysely<Database>) => Promise<unknown> };
@@ -13,6 +13,8 @@ export type AfterReprocessHook = { name: string; run: (db: Kysely<Database>) => 
  */
 export const afterReprocess: readonly AfterReprocessHook[] = [
   { name: 'cycle durations', run: (db) => rebuildCycleDurations(db) },
+  // after the durations they count
+  { name: 'duration rollups', run: rebuildDurationRollups },
   { name: 'message rollups', run: rebuildMessageRollups },
   { name: 'busy-hours rollups', run: rebuildBusyHourRollups },
   { name: 'contact days', run: rebuildContactDays },

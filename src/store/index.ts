@@ -50,6 +50,7 @@ export {
 export { pruneMessageHistory, type MessagePruneResult } from './message-retention.js';
 export { rebuildCycleDurations, refreshCycleDurations, type CycleRefreshScope, type RebuildProgress } from './cycle-durations-repo.js';
 export { rebuildContactDays, settleContactDays, settleContactDaysOnce } from './contact-days-repo.js';
+export { compactDurationRollups, compactDurationRollupsOnce, rebuildDurationRollups } from './duration-rollups-repo.js';
 export { compactMessageRollups, compactMessageRollupsOnce, rebuildMessageRollups, refreshInsideWindow } from './message-rollups-repo.js';
 export { compactBusyHourRollups, compactBusyHourRollupsOnce, rebuildBusyHourRollups } from './busy-hour-rollups-repo.js';
 export {

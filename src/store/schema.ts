@@ -210,6 +210,23 @@ export interface CycleDurationsTable {
   agent_id: string | null;
   /** ended_at − started_at, wall clock */
   seconds: number;
+  /** duration_bucket(seconds), generated (migrations/0012) */
+  bucket: ColumnType<number, never, never>;
+}
+
+/**
+ * Count and exact sum of duration values per UTC day, metric, bucket, and agent (by_agent) or all
+ * agents (migrations/0012); the deltas table has the same shape.
+ */
+export interface DurationRollupsTable {
+  day: Timestamp;
+  metric: string;
+  by_agent: boolean;
+  agent_id: string | null;
+  bucket: number;
+  n: ColumnType<number, number, number>;
+  /** numeric: a string from pg */
+  sum_seconds: ColumnType<string, string | number, string | number>;
 }
 
 /**
@@ -277,6 +294,8 @@ export interface Database {
   message_rollup_deltas: MessageRollupsTable;
   busy_hour_rollups: BusyHourRollupsTable;
   busy_hour_rollup_deltas: BusyHourRollupsTable;
+  duration_rollups: DurationRollupsTable;
+  duration_rollup_deltas: DurationRollupsTable;
   reprocess_runs: ReprocessRunsTable;
   contact_days: ContactDaysTable;
   contact_day_dirty: ContactDayDirtyTable;

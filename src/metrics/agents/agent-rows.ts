@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { durationColumnNames, durationColumns } from '../conversations/duration-figures.js';
+import type { RolledRow } from '../conversations/rolled-durations.js';
 import type { ReportQuery } from '../window.js';
 
 /** Values an agent needs in a time metric to be ranked or compared (METRICS "Agents"). */
@@ -21,7 +22,7 @@ const PIVOT = [
  * Channel restricts every fact to that number; team restricts the rows (and so the norms and
  * ranks); agent restricts to one row, still ranked and compared against the whole team scope.
  */
-export function agentRowsSql(q: ReportQuery, business: boolean): RawBuilder<unknown> {
+export function agentRowsSql(q: ReportQuery, business: boolean, rolled?: readonly RolledRow[]): RawBuilder<unknown> {
   const { window: w, filters: f } = q;
   const inWindow = (col: RawBuilder<unknown>) => sql`${col} >= ${w.from}::timestamptz AND ${col} < ${w.to}::timestamptz`;
   const onChannel = (col: RawBuilder<unknown>) => (f.channel === undefined ? sql`` : sql`AND ${col} = ${f.channel}`);
@@ -38,11 +39,16 @@ export function agentRowsSql(q: ReportQuery, business: boolean): RawBuilder<unkn
     (count(*) FILTER (WHERE ${sql.ref(`${p}_w_count`)} >= ${MIN_VALUES}))::int AS ${sql.ref(`${p}_norm_agents`)}`;
   const outlier = (p: string) =>
     sql`coalesce(${sql.ref(`${p}_w_count`)} >= ${MIN_VALUES} AND ${sql.ref(`${p}_w_median`)} > 2 * ${sql.ref(`${p}_norm`)}, false) AS ${sql.ref(`${p}_outlier`)}`;
+  // the per-agent figures: computed here from rt_durations, or given (rolled, from the duration
+  // rollups: the same values, see conversations/rolled-durations.ts) as a JSON recordset — a
+  // JSON number reads back as the same float8
+  const agTime = rolled
+    ? sql`SELECT * FROM jsonb_to_recordset(${JSON.stringify(rolled.filter((r) => r.agentId !== null && r.metric !== 'auto_close_resolution').map((r) => ({ ...r, agent_id: r.agentId })))}::jsonb)
+           AS t(agent_id text, metric text, ${sql.raw(durationColumnNames(false).map((n) => `${n} ${/_(count|b\d)$/.test(n) ? 'int' : 'float8'}`).join(', '))})`
+    : sql`SELECT agent_id, metric, ${sql.join(durationColumns(business))} FROM rt_durations
+     WHERE agent_id IS NOT NULL AND metric IN ('first_response', 'response', 'resolution') GROUP BY agent_id, metric`;
   return sql`
-  ag_time AS (
-    SELECT agent_id, metric, ${sql.join(durationColumns(business))} FROM rt_durations
-     WHERE agent_id IS NOT NULL AND metric IN ('first_response', 'response', 'resolution') GROUP BY agent_id, metric
-  ),
+  ag_time AS (${agTime}),
   ag_assigned AS (
     SELECT s.to_agent_id AS agent_id, count(*)::int AS n FROM assignments s JOIN conversations c ON c.id = s.conversation_id
      WHERE s.to_agent_id IS NOT NULL AND ${inWindow(sql`s.at`)} ${onChannel(sql`c.phone_number_id`)} GROUP BY s.to_agent_id

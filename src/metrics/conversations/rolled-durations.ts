@@ -1,0 +1,154 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../store/index.js';
+import type { DurationMetric } from '../response-times.js';
+import { BUCKETS } from '../stats.js';
+
+/**
+ * Wall-clock duration figures from the rollups of migrations/0012, equal to what
+ * durationColumns (statsColumns + bucketColumns) computes over the window's cycle_durations
+ * rows, without reading them all:
+ *  - counts and sums per bucket = rollups (+ uncompacted deltas) of the whole UTC days inside
+ *    [from, to), plus the rows of the partial days at either edge read directly;
+ *  - count, avg, response-time buckets come from those sums (a response-time class is a range
+ *    of whole buckets, see duration_bucket);
+ *  - median and p90 are percentile_cont's: rank pos = p·(N−1), the values at floor(pos) and
+ *    ceil(pos) in value order, interpolated as Postgres does (lo + (pos − floor(pos))·(hi − lo)).
+ *    Buckets are in value order, so the cumulative counts say which bucket holds each rank and
+ *    at what offset; only that bucket's values in the window are read and sorted. Max is the
+ *    last rank, in the top bucket.
+ * avg is the exact numeric sum, as float8, over N: what statsColumns computes, so the same double.
+ *
+ * Serves the unscoped case only (no channel/assignee/team, no business hours): rows are
+ * keyed by metric alone (`byAgent` false), or by metric and replying/assigned agent_id.
+ */
+
+export type RolledKey = { metric: DurationMetric; agentId: string | null };
+/** Columns named as durationColumns(false) names them: w_count … w_max, wb_b0 … wb_b6. */
+export type RolledRow = RolledKey & Record<string, number | null | string>;
+
+const DAY_MS = 86_400_000;
+const PERCENTILES = [
+  ['median', 0.5],
+  ['p90', 0.9],
+] as const;
+
+type BucketRow = { metric: DurationMetric; agent_id: string | null; bucket: number | null; n: number; avg: number | null };
+
+/**
+ * Both reads in one REPEATABLE READ snapshot, so a value written meanwhile cannot shift a rank
+ * between the counts and the read of its bucket. Throws RollupMismatch if the rollups do not
+ * account for the rows (stale after a manual TRUNCATE, say): callers then take the slow path.
+ */
+export async function rolledDurations(db: Kysely<Database>, window: { from: Date; to: Date }, opts: { byAgent: boolean }): Promise<RolledRow[]> {
+  return db.transaction().setIsolationLevel('repeatable read').execute((tx) => rolledIn(tx, window, opts));
+}
+
+export class RollupMismatch extends Error {}
+
+async function rolledIn(db: Kysely<Database>, window: { from: Date; to: Date }, opts: { byAgent: boolean }): Promise<RolledRow[]> {
+  const from = window.from.getTime();
+  const to = window.to.getTime();
+  if (!(to > from)) return [];
+  // whole UTC days [dayFrom, dayTo) from the rollups; the edges [from, e1) and [e2, to) exactly
+  const dayFrom = Math.ceil(from / DAY_MS) * DAY_MS;
+  const dayTo = Math.floor(to / DAY_MS) * DAY_MS;
+  const e1 = Math.min(dayFrom, to);
+  const e2 = Math.max(dayTo, e1);
+  const ts = (ms: number) => sql`${new Date(ms)}::timestamptz`;
+  const agent = opts.byAgent ? sql`agent_id` : sql`NULL::text`;
+  const rolled = (table: string) => sql`
+    SELECT metric, agent_id, bucket, n, sum_seconds FROM ${sql.table(table)}
+     WHERE by_agent = ${opts.byAgent} AND day >= ${ts(dayFrom)} AND day < ${ts(dayTo)}`;
+  const edge = (a: number, b: number) => sql`
+    SELECT metric, ${agent} AS agent_id, bucket, 1::bigint AS n, seconds::numeric AS sum_seconds FROM cycle_durations
+     WHERE ended_at >= ${ts(a)} AND ended_at < ${ts(b)}`;
+  // per bucket, then per group from those (not GROUPING SETS: that sorts, and spills to disk
+  // over the ~200k per-agent rows of 90 days; two hash aggregates do not)
+  const { rows } = await sql<BucketRow>`
+    WITH f AS (${rolled('duration_rollups')} UNION ALL ${rolled('duration_rollup_deltas')} UNION ALL ${edge(from, e1)} UNION ALL ${edge(e2, to)}),
+    b AS (SELECT metric, agent_id, bucket, sum(n) AS n, sum(sum_seconds) AS s FROM f GROUP BY metric, agent_id, bucket)
+    SELECT metric, agent_id, bucket, n::float8 AS n, NULL::float8 AS avg FROM b WHERE n <> 0
+    UNION ALL
+    SELECT metric, agent_id, NULL, sum(n)::float8, (sum(s)::float8 / sum(n)::float8) FROM b GROUP BY metric, agent_id HAVING sum(n) <> 0`.execute(db);
+
+  const groups = new Map<string, { key: RolledKey; n: number; avg: number | null; buckets: { bucket: number; n: number; start: number }[] }>();
+  for (const r of rows) {
+    const id = JSON.stringify([r.metric, r.agent_id]);
+    if (!groups.has(id)) groups.set(id, { key: { metric: r.metric, agentId: r.agent_id }, n: 0, avg: null, buckets: [] });
+    const g = groups.get(id)!;
+    if (r.bucket === null) g.avg = r.avg === null ? null : Number(r.avg);
+    else g.buckets.push({ bucket: Number(r.bucket), n: Number(r.n), start: 0 });
+  }
+  // buckets in value order, each with the rank of its first value
+  for (const g of groups.values()) {
+    g.buckets.sort((a, b) => a.bucket - b.bucket);
+    for (const b of g.buckets) {
+      b.start = g.n;
+      g.n += b.n;
+    }
+  }
+
+  // the ranks each group needs, as (bucket, offset in the bucket's sorted values) reads
+  type Read = { group: string; metric: DurationMetric; agentId: string | null; bucket: number; lo: number; hi: number };
+  const reads = new Map<string, Read>();
+  const locate = (id: string, rank: number) => {
+    const g = groups.get(id)!;
+    const b = g.buckets.find((x) => rank < x.start + x.n);
+    if (b === undefined) throw new RollupMismatch(`no bucket holds rank ${rank}`);
+    const k = JSON.stringify([id, b.bucket]);
+    const offset = rank - b.start;
+    const read = reads.get(k) ?? { group: id, metric: g.key.metric, agentId: g.key.agentId, bucket: b.bucket, lo: offset, hi: offset };
+    read.lo = Math.min(read.lo, offset);
+    read.hi = Math.max(read.hi, offset);
+    reads.set(k, read);
+    return { key: k, offset };
+  };
+  const wanted = [...groups.entries()].map(([id, g]) => {
+    const ranks = PERCENTILES.map(([name, p]) => {
+      const pos = p * (g.n - 1);
+      return { name, pos, lo: locate(id, Math.floor(pos)), hi: locate(id, Math.ceil(pos)), frac: pos - Math.floor(pos) };
+    });
+    return { id, g, ranks, max: locate(id, g.n - 1) };
+  });
+
+  const values = await readValues(db, window, opts.byAgent, [...reads.entries()]);
+  const at = (ref: { key: string; offset: number }) => {
+    const v = values.get(ref.key)?.get(ref.offset);
+    if (v === undefined) throw new RollupMismatch(`duration rollups disagree with cycle_durations (${ref.key} @${ref.offset})`);
+    return v;
+  };
+
+  return wanted.map(({ g, ranks, max }) => {
+    const row: RolledRow = { ...g.key, w_count: g.n, w_avg: g.avg, w_max: at(max) };
+    for (const r of ranks) {
+      const lo = at(r.lo);
+      const hi = at(r.hi);
+      // Postgres' percentile_cont: the lower value itself when the ranks coincide, else lo + pct·(hi − lo)
+      row[`w_${r.name}`] = r.lo.key === r.hi.key && r.lo.offset === r.hi.offset ? lo : lo + r.frac * (hi - lo);
+    }
+    BUCKETS.forEach((_, i) => {
+      row[`wb_b${i}`] = g.buckets.filter((b) => Math.floor(b.bucket / 256) === i).reduce((s, b) => s + b.n, 0);
+    });
+    return row;
+  });
+}
+
+/** The values at offsets lo…hi of each bucket's window values in ascending order, one statement. */
+async function readValues(db: Kysely<Database>, window: { from: Date; to: Date }, byAgent: boolean, reads: [string, { metric: string; agentId: string | null; bucket: number; lo: number; hi: number }][]) {
+  const out = new Map<string, Map<number, number>>();
+  if (reads.length === 0) return out;
+  const parts: RawBuilder<unknown>[] = reads.map(([, r], i) => sql`
+    SELECT ${i}::int AS k, (${r.lo}::int + row_number() OVER (ORDER BY x.seconds) - 1)::int AS offset_in_bucket, x.seconds FROM (
+      SELECT d.seconds FROM cycle_durations d
+       WHERE d.metric = ${r.metric} AND d.bucket = ${r.bucket}
+         ${byAgent ? (r.agentId === null ? sql`AND d.agent_id IS NULL` : sql`AND d.agent_id = ${r.agentId}`) : sql``}
+         AND d.ended_at >= ${window.from}::timestamptz AND d.ended_at < ${window.to}::timestamptz
+       ORDER BY d.seconds OFFSET ${r.lo}::int LIMIT ${r.hi - r.lo + 1}::int) x`);
+  const { rows } = await sql<{ k: number; offset_in_bucket: number; seconds: number }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  for (const row of rows) {
+    const key = reads[Number(row.k)]![0];
+    if (!out.has(key)) out.set(key, new Map());
+    out.get(key)!.set(Number(row.offset_in_bucket), Number(row.seconds));
+  }
+  return out;
+}
