@@ -7,7 +7,7 @@ import { scaleLabel, seedPlan, type SeedPlan } from './seed-plan.js';
 
 /**
  * Bump when the seeded shape or the migrations change, so older seed databases are not reused
- * (nor dropped and reseeded under the feet of a run that still uses them). 3: migration 0016.
+ * (nor dropped and reseeded under the feet of a run that still uses them). 3: migration 0015.
  */
 export const SEED_VERSION = 3;
 

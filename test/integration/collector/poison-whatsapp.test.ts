@@ -135,7 +135,7 @@ describe.each(testDatabases)('poison WhatsApp bodies on $name', (database) => {
   });
 
   // On PGlite this body took 400–560 s after the file's earlier bodies: every outbound row's
-  // 24 h-window lookup walked all the rows of that day written before it (migration 0016 says
+  // 24 h-window lookup walked all the rows of that day written before it (migration 0015 says
   // why and what changed; test/integration/store/inside-window-lookup.test.ts pins it). After
   // it, 76 s on a 2-core machine at load average ~11, 205 s at ~20 (10,000 statuses: 34 s
   // before, 12 s after, in the same minutes). PGlite is still superlinear in the size of one

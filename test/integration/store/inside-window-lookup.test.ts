@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
 
 /**
- * The 24 h-window lookup as migration 0016 writes it: the same answers as 0009's (the window is
+ * The 24 h-window lookup as migration 0015 writes it: the same answers as 0009's (the window is
  * (c − 24 h, c] on the same contact and channel, from live non-system inbound rows), and a plan
  * that does not depend on statistics — on a never-analysed database (PGlite always is) it used to
  * walk messages_counted, every message of the day, once per outbound row written.
  */
-describe.each(testDatabases)('inside-window lookup (0016) on $name', (database) => {
+describe.each(testDatabases)('inside-window lookup (0015) on $name', (database) => {
   let store: TestStore;
   let contact = 0;
   let other = 0;
