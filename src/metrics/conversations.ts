@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ClosedBy, Database, OpenedBy } from '../store/index.js';
 import type { BusinessHours } from './business-hours.js';
+import { cycleCounts, type CountRow } from './conversations/cycle-counts.js';
 import { rolledDurations } from './conversations/rolled-durations.js';
 import { durationColumns, readDurations, readResponseDurations, type Durations, type ResponseDurations } from './conversations/duration-figures.js';
 import { durationCtes, type DurationMetric } from './response-times.js';
@@ -29,8 +30,6 @@ export type ConversationsReport = {
   /** the same for auto_close cycles, never mixed into `resolution` */
   autoCloseResolution: Durations;
 };
-
-type CountRow = { kind: 'opened' | 'closed_by' | 'category' | 'unresolved' | 'closed_without_response'; key: string | null; n: number };
 
 /**
  * The conversations report (METRICS "Conversations") over cycles (a reopen is a new cycle),
@@ -62,31 +61,12 @@ export async function conversationsReport(
   const unscoped = q.filters.channel === undefined && q.filters.agent === undefined && q.filters.team === undefined && bh === undefined;
   const durationRows = async (): Promise<(Record<string, unknown> & { metric: DurationMetric })[]> =>
     unscoped ? rolledDurations(db, w, { byAgent: false }).catch(exact) : exact();
-  const closedInWindow = sql`closed_at >= ${w.from}::timestamptz AND closed_at < ${w.to}::timestamptz`;
   const [counts, durations] = await Promise.all([
-    sql<CountRow>`WITH ${ctes}
-      SELECT 'opened' AS kind, opened_by AS key, count(*)::int AS n FROM rt_cycles
-       WHERE opened_at >= ${w.from}::timestamptz AND opened_at < ${w.to}::timestamptz GROUP BY opened_by
-      UNION ALL
-      SELECT 'closed_by', closed_by, count(*)::int FROM rt_cycles WHERE ${closedInWindow} GROUP BY closed_by
-      UNION ALL
-      SELECT 'category', coalesce(nullif(category, ''), 'uncategorised'), count(*)::int FROM rt_cycles
-       WHERE ${closedInWindow} GROUP BY coalesce(nullif(category, ''), 'uncategorised')
-      UNION ALL
-      SELECT 'unresolved', NULL, count(*)::int FROM rt_cycles WHERE closed_at IS NULL OR closed_at >= ${w.to}::timestamptz
-      UNION ALL
-      -- contact-opened cycles closed in window, minus those of them with a first reply (at most
-      -- one first_response value each, only ever on contact-opened cycles, and never after the
-      -- close); a subtraction rather than NOT EXISTS, which the planner runs as a nested loop
-      SELECT 'closed_without_response', NULL,
-             (SELECT count(*) FROM rt_cycles WHERE ${closedInWindow} AND opened_by = 'contact')::int
-           - (SELECT count(*) FROM rt_cycles c JOIN cycle_durations d ON d.cycle_id = c.id AND d.metric = 'first_response'
-               WHERE c.closed_at >= ${w.from}::timestamptz AND c.closed_at < ${w.to}::timestamptz AND c.opened_by = 'contact')::int
-      ORDER BY kind, n DESC, key`.execute(db),
+    cycleCounts(db, ctes, w),
     durationRows(),
   ]);
 
-  const rows = counts.rows;
+  const rows = counts;
   const total = (kind: CountRow['kind']) => rows.filter((r) => r.kind === kind).reduce((s, r) => s + r.n, 0);
   const byKey = <K extends string>(kind: CountRow['kind'], zeros: Record<K, number>) =>
     rows.filter((r) => r.kind === kind).reduce((acc, r) => ({ ...acc, [r.key ?? 'unknown']: r.n }), zeros);

@@ -1,10 +1,19 @@
 import { sql, type RawBuilder } from 'kysely';
 import { durationColumnNames, durationColumns } from '../conversations/duration-figures.js';
 import type { RolledRow } from '../conversations/rolled-durations.js';
+import { busyFacts } from '../busy-hours/busy-facts.js';
 import type { ReportQuery } from '../window.js';
 
 /** Values an agent needs in a time metric to be ranked or compared (METRICS "Agents"). */
 export const MIN_VALUES = 5;
+
+/**
+ * Where messages_sent is counted from: `rollups`, the agent_reply facts of the busy-hours
+ * rollups (migrations/0014: the same definition, outbound by a known agent, never history, at
+ * counted_at, on the message's number) with exact edges, or `messages`, a scan of the window's
+ * messages (the derivation the rollups must equal, and the fallback should they fail).
+ */
+export type SentSource = 'rollups' | 'messages';
 
 /** The per-agent time metrics, and the column prefix each is pivoted under. */
 const PIVOT = [
@@ -22,7 +31,7 @@ const PIVOT = [
  * Channel restricts every fact to that number; team restricts the rows (and so the norms and
  * ranks); agent restricts to one row, still ranked and compared against the whole team scope.
  */
-export function agentRowsSql(q: ReportQuery, business: boolean, rolled?: readonly RolledRow[]): RawBuilder<unknown> {
+export function agentRowsSql(q: ReportQuery, business: boolean, rolled?: readonly RolledRow[], sent: SentSource = 'messages'): RawBuilder<unknown> {
   const { window: w, filters: f } = q;
   const inWindow = (col: RawBuilder<unknown>) => sql`${col} >= ${w.from}::timestamptz AND ${col} < ${w.to}::timestamptz`;
   const onChannel = (col: RawBuilder<unknown>) => (f.channel === undefined ? sql`` : sql`AND ${col} = ${f.channel}`);
@@ -59,10 +68,14 @@ export function agentRowsSql(q: ReportQuery, business: boolean, rolled?: readonl
       SELECT CASE WHEN closed_by = 'auto_close' THEN assignee_id ELSE closer_agent_id END AS agent_id FROM rt_cycles WHERE ${inWindow(sql`closed_at`)}
     ) k WHERE agent_id IS NOT NULL GROUP BY agent_id
   ),
-  ag_sent AS (
-    SELECT m.agent_id, count(*)::int AS n FROM messages m
+  ag_sent AS (${sent === 'rollups'
+    // only the channel filter applies to the facts: agent and team pick rows further down;
+    // rollup rows may net to zero, and an agent with no message has no row here either
+    ? sql`SELECT f.agent AS agent_id, sum(f.n)::int AS n FROM ${busyFacts(w, { channel: f.channel }, ['agent_reply'])} f
+       GROUP BY f.agent HAVING sum(f.n) > 0`
+    : sql`SELECT m.agent_id, count(*)::int AS n FROM messages m
      WHERE m.direction = 'outbound' AND m.origin <> 'history' AND m.sender_type = 'agent' AND m.agent_id IS NOT NULL
-       AND ${inWindow(sql`m.counted_at`)} ${onChannel(sql`m.phone_number_id`)} GROUP BY m.agent_id
+       AND ${inWindow(sql`m.counted_at`)} ${onChannel(sql`m.phone_number_id`)} GROUP BY m.agent_id`}
   ),
   ag_comments AS (
     SELECT k.agent_id, count(*)::int AS n FROM comments k
