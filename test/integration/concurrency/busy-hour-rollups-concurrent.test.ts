@@ -1,13 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverToServer } from '../../../src/cli/deliver-traffic.js';
 import { settleConversations } from '../../../src/conversations/index.js';
 import { generateTraffic } from '../../../src/simulate/index.js';
 import { compactBusyHourRollupsOnce, rebuildBusyHourRollups, type Store } from '../../../src/store/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
-import { APP_SECRET, INBOX_SECRET } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { HAS_POSTGRES, secondStore, shuffle } from './pool.js';
+import { HAS_POSTGRES, deliverTwiceShuffled, drainTogether, rowsLeft, secondStore } from './pool.js';
 
 /**
  * The busy-hours rollups (migrations/0014) under the same load as the message rollups'
@@ -35,15 +33,10 @@ describe.skipIf(!HAS_POSTGRES)('busy-hours rollups under concurrent ingest and t
     store = await postgres.open();
     second = secondStore(store);
     servers = await Promise.all([startTestServer(store), startTestServer(second)]);
-    const shuffled = shuffle(traffic.flatMap((d) => [d, d]), 17);
-    const parts = servers.map((_, i) => shuffled.filter((__, k) => k % 2 === i));
-    const tallies = await Promise.all(servers.map((s, i) =>
-      deliverToServer(s.url, parts[i]!, { whatsapp: APP_SECRET, inbox: INBOX_SECRET }, undefined, 16)));
-    for (const t of tallies) for (const [k, n] of Object.entries(t.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
+    statuses = await deliverTwiceShuffled(servers.map((s) => s.url), traffic, 17);
     await settleConversations(store.db, NOW, 24 * 3_600_000);
-    const drain = async (s: Store) => { while ((await compactBusyHourRollupsOnce(s.db, 40)) > 0); };
-    await Promise.all([drain(store), drain(second)]);
-    deltasLeft = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM busy_hour_rollup_deltas`.execute(store.db)).rows[0]!.n);
+    await drainTogether([store, second], (db) => compactBusyHourRollupsOnce(db, 40));
+    deltasLeft = await rowsLeft(store.db, 'busy_hour_rollup_deltas');
     compacted = await snapshot(store);
     await rebuildBusyHourRollups(store.db);
     rebuilt = await snapshot(store);

@@ -1,13 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverToServer } from '../../../src/cli/deliver-traffic.js';
 import { settleConversations } from '../../../src/conversations/index.js';
 import { generateTraffic } from '../../../src/simulate/index.js';
 import { compactMessageRollupsOnce, rebuildMessageRollups, type Store } from '../../../src/store/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
-import { APP_SECRET, INBOX_SECRET } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { HAS_POSTGRES, secondStore, shuffle } from './pool.js';
+import { HAS_POSTGRES, deliverTwiceShuffled, drainTogether, rowsLeft, secondStore } from './pool.js';
 
 /**
  * A simulated day (seed 9, scale 0.15), every body twice, shuffled (seed 13), goes to two app
@@ -34,15 +32,10 @@ describe.skipIf(!HAS_POSTGRES)('rollups under concurrent ingest and two compacti
     store = await postgres.open();
     second = secondStore(store);
     servers = await Promise.all([startTestServer(store), startTestServer(second)]);
-    const shuffled = shuffle(traffic.flatMap((d) => [d, d]), 13);
-    const parts = servers.map((_, i) => shuffled.filter((__, k) => k % 2 === i));
-    const tallies = await Promise.all(servers.map((s, i) =>
-      deliverToServer(s.url, parts[i]!, { whatsapp: APP_SECRET, inbox: INBOX_SECRET }, undefined, 16)));
-    for (const t of tallies) for (const [k, n] of Object.entries(t.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
+    statuses = await deliverTwiceShuffled(servers.map((s) => s.url), traffic, 13);
     await settleConversations(store.db, NOW, 24 * 3_600_000);
-    const drain = async (s: Store) => { while ((await compactMessageRollupsOnce(s.db, 40)) > 0); };
-    await Promise.all([drain(store), drain(second)]);
-    deltasLeft = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM message_rollup_deltas`.execute(store.db)).rows[0]!.n);
+    await drainTogether([store, second], (db) => compactMessageRollupsOnce(db, 40));
+    deltasLeft = await rowsLeft(store.db, 'message_rollup_deltas');
     compacted = await snapshot(store);
     await rebuildMessageRollups(store.db);
     rebuilt = await snapshot(store);
