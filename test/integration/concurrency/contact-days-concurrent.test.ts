@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverToServer } from '../../../src/cli/deliver-traffic.js';
 import { newVsReturning } from '../../../src/metrics/contacts/new-returning.js';
 import { replyRates } from '../../../src/metrics/contacts/reply-rate.js';
 import type { ReportQuery } from '../../../src/metrics/window.js';
@@ -8,9 +7,8 @@ import { generateTraffic } from '../../../src/simulate/index.js';
 import { rebuildContactDays, settleContactDaysOnce, type Store } from '../../../src/store/index.js';
 import { newVsReturningReference, replyRatesReference } from '../../helpers/contacts-reference.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
-import { APP_SECRET, INBOX_SECRET } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { HAS_POSTGRES, secondStore, shuffle } from './pool.js';
+import { HAS_POSTGRES, deliverTwiceShuffled, drainTogether, rowsLeft, secondStore } from './pool.js';
 
 /**
  * Two simulated days (seed 5, scale 0.1), every body twice, shuffled (seed 17): replies often
@@ -40,8 +38,6 @@ describe.skipIf(!HAS_POSTGRES)('contact days under concurrent ingest and two set
     store = await postgres.open();
     second = secondStore(store);
     servers = await Promise.all([startTestServer(store), startTestServer(second)]);
-    const shuffled = shuffle(traffic.flatMap((d) => [d, d]), 17);
-    const parts = servers.map((_, i) => shuffled.filter((__, k) => k % 2 === i));
     let delivering = true;
     const settleLoop = async (s: Store) => {
       while (delivering) {
@@ -50,19 +46,16 @@ describe.skipIf(!HAS_POSTGRES)('contact days under concurrent ingest and two set
       }
     };
     const loops = [settleLoop(store), settleLoop(second)];
-    const tallies = await Promise.all(servers.map((s, i) =>
-      deliverToServer(s.url, parts[i]!, { whatsapp: APP_SECRET, inbox: INBOX_SECRET }, undefined, 16)));
+    statuses = await deliverTwiceShuffled(servers.map((s) => s.url), traffic, 17);
     delivering = false;
     await Promise.all(loops);
-    for (const t of tallies) for (const [k, n] of Object.entries(t.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
     const compare = async () => reports.push({
       fast: { nvr: await newVsReturning(store.db, QUERY), rr: await replyRates(store.db, QUERY) },
       reference: { nvr: await newVsReturningReference(store.db, QUERY), rr: await replyRatesReference(store.db, QUERY) },
     });
     await compare(); // some keys still marked
-    const drain = async (s: Store) => { while ((await settleContactDaysOnce(s.db, 30)) > 0); };
-    await Promise.all([drain(store), drain(second)]);
-    marksLeft = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM contact_day_dirty`.execute(store.db)).rows[0]!.n);
+    await drainTogether([store, second], (db) => settleContactDaysOnce(db, 30));
+    marksLeft = await rowsLeft(store.db, 'contact_day_dirty');
     await compare(); // all stored
     settled = await snapshot(store);
     await rebuildContactDays(store.db);

@@ -5,7 +5,7 @@ import { settleConversations } from '../../../src/conversations/index.js';
 import { generateTraffic } from '../../../src/simulate/index.js';
 import { compactDurationRollupsOnce, rebuildDurationRollups, refreshCycleDurations, type Database, type Store } from '../../../src/store/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
-import { HAS_POSTGRES, inParallel, secondStore, shuffle } from './pool.js';
+import { HAS_POSTGRES, drainTogether, inParallel, rowsLeft, secondStore, shuffle } from './pool.js';
 
 /**
  * A simulated day (seed 11) stored and settled; then two app instances re-derive the durations
@@ -36,9 +36,8 @@ describe.skipIf(!HAS_POSTGRES)('duration rollups under concurrent refreshes and 
     await Promise.all([store, second].map((s, i) => inParallel(batches(17 + i), 8, (part) => refreshCycleDurations(s.db, { conversationIds: part }))));
     refreshing = false;
     await Promise.all(compactors);
-    const drain = async (s: Store) => { while ((await compactDurationRollupsOnce(s.db, 40)) > 0); };
-    await Promise.all([drain(store), drain(second)]);
-    deltasLeft = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM duration_rollup_deltas`.execute(store.db)).rows[0]!.n);
+    await drainTogether([store, second], (db) => compactDurationRollupsOnce(db, 40));
+    deltasLeft = await rowsLeft(store.db, 'duration_rollup_deltas');
     compacted = await snapshot(store.db);
     await rebuildDurationRollups(store.db);
     rebuilt = await snapshot(store.db);

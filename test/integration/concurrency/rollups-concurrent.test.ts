@@ -1,24 +1,46 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverToServer } from '../../../src/cli/deliver-traffic.js';
 import { settleConversations } from '../../../src/conversations/index.js';
 import { generateTraffic } from '../../../src/simulate/index.js';
-import { compactMessageRollupsOnce, rebuildMessageRollups, type Store } from '../../../src/store/index.js';
+import {
+  compactBusyHourRollupsOnce, compactMessageRollupsOnce, rebuildBusyHourRollups, rebuildMessageRollups, type Store,
+} from '../../../src/store/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
-import { APP_SECRET, INBOX_SECRET } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
-import { HAS_POSTGRES, secondStore, shuffle } from './pool.js';
+import { HAS_POSTGRES, deliverTwiceShuffled, drainTogether, rowsLeft, secondStore } from './pool.js';
 
 /**
  * A simulated day (seed 9, scale 0.15), every body twice, shuffled (seed 13), goes to two app
- * instances at 16 requests in flight each: many transactions append rollup deltas at once, many
- * for the same buckets (a campaign's statuses), and inbound and outbound of one pair race. Then
- * settle, and both instances compact at once in small batches (so their statements interleave).
- * The compacted rollups must equal a from-scratch rebuild from the stored rows — every delta
- * folded exactly once, and every inside_window flag repaired.
+ * instances at 16 requests in flight each: many transactions insert and update messages and
+ * conversations (inbox cycles opened, assigned, closed) at once, appending deltas to both
+ * ingest-time rollups — the message counts (migrations/0009) and the busy-hours counts (0014) —
+ * many for the same buckets (a campaign's statuses), while inbound and outbound of one pair race.
+ * Then settle (derived cycles opened and closed: more deltas), and both instances compact both
+ * rollups at once in small batches, so their statements interleave. Each compacted rollup must
+ * equal a from-scratch rebuild from the stored rows — every delta folded exactly once, and every
+ * inside_window flag repaired.
  */
 const NOW = new Date('2026-11-04T00:00:00Z');
 const traffic = generateTraffic({ seed: 9, start: new Date('2026-11-02T00:00:00Z'), days: 1, scale: 0.15, tz: 'Asia/Dubai' });
+
+const ROLLUPS = {
+  messages: {
+    compactOnce: compactMessageRollupsOnce,
+    rebuild: rebuildMessageRollups,
+    deltas: 'message_rollup_deltas',
+    columns: 'bucket, kind, phone_number_id, agent_id, error_code, error_title, pricing_category, n::int AS n',
+    table: 'message_rollups',
+  },
+  busyHours: {
+    compactOnce: compactBusyHourRollupsOnce,
+    rebuild: rebuildBusyHourRollups,
+    deltas: 'busy_hour_rollup_deltas',
+    columns: 'bucket, kind, phone_number_id, agent_id, n::int AS n',
+    table: 'busy_hour_rollups',
+  },
+} as const;
+type Name = keyof typeof ROLLUPS;
+type Outcome = { deltasLeft: number; compacted: unknown[]; rebuilt: unknown[] };
 
 describe.skipIf(!HAS_POSTGRES)('rollups under concurrent ingest and two compacting replicas, on postgres (needs TEST_DATABASE_URL)', () => {
   const postgres = testDatabases.find((d) => d.name === 'postgres')!;
@@ -26,26 +48,21 @@ describe.skipIf(!HAS_POSTGRES)('rollups under concurrent ingest and two compacti
   let second: Store;
   let servers: TestServer[] = [];
   let statuses: Record<string, number> = {};
-  let compacted: unknown[] = [];
-  let rebuilt: unknown[] = [];
-  let deltasLeft = -1;
+  const outcome = {} as Record<Name, Outcome>;
 
   beforeAll(async () => {
     store = await postgres.open();
     second = secondStore(store);
     servers = await Promise.all([startTestServer(store), startTestServer(second)]);
-    const shuffled = shuffle(traffic.flatMap((d) => [d, d]), 13);
-    const parts = servers.map((_, i) => shuffled.filter((__, k) => k % 2 === i));
-    const tallies = await Promise.all(servers.map((s, i) =>
-      deliverToServer(s.url, parts[i]!, { whatsapp: APP_SECRET, inbox: INBOX_SECRET }, undefined, 16)));
-    for (const t of tallies) for (const [k, n] of Object.entries(t.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
+    statuses = await deliverTwiceShuffled(servers.map((s) => s.url), traffic, 13);
     await settleConversations(store.db, NOW, 24 * 3_600_000);
-    const drain = async (s: Store) => { while ((await compactMessageRollupsOnce(s.db, 40)) > 0); };
-    await Promise.all([drain(store), drain(second)]);
-    deltasLeft = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM message_rollup_deltas`.execute(store.db)).rows[0]!.n);
-    compacted = await snapshot(store);
-    await rebuildMessageRollups(store.db);
-    rebuilt = await snapshot(store);
+    await Promise.all(Object.values(ROLLUPS).map((r) => drainTogether([store, second], (db) => r.compactOnce(db, 40))));
+    for (const [name, r] of Object.entries(ROLLUPS) as [Name, (typeof ROLLUPS)[Name]][]) {
+      const deltasLeft = await rowsLeft(store.db, r.deltas);
+      const compacted = await snapshot(store, r.table, r.columns);
+      await r.rebuild(store.db);
+      outcome[name] = { deltasLeft, compacted, rebuilt: await snapshot(store, r.table, r.columns) };
+    }
   }, 300_000);
   afterAll(async () => {
     for (const s of servers) await s.close();
@@ -54,16 +71,26 @@ describe.skipIf(!HAS_POSTGRES)('rollups under concurrent ingest and two compacti
   });
 
   it('answered every request 200', () => expect(statuses).toEqual({ 200: traffic.length * 2 }));
-  it('left no delta behind', () => expect(deltasLeft).toBe(0));
-  it('holds a substantial rollup', () => expect(rebuilt.length).toBeGreaterThan(200));
-  it('equals a from-scratch rebuild', () => expect(compacted).toEqual(rebuilt));
+  it('left no delta behind', () => {
+    expect(outcome.messages.deltasLeft).toBe(0);
+    expect(outcome.busyHours.deltasLeft).toBe(0);
+  });
+  it('holds substantial rollups, busy-hours of every kind', () => {
+    expect(outcome.messages.rebuilt.length).toBeGreaterThan(200);
+    expect(outcome.busyHours.rebuilt.length).toBeGreaterThan(100);
+    const kinds = new Set(outcome.busyHours.rebuilt.map((r) => (r as { kind: string }).kind));
+    expect([...kinds].sort()).toEqual(['agent_reply', 'closed', 'opened', 'opened_by_contact']);
+  });
+  it('equals a from-scratch rebuild', () => {
+    expect(outcome.messages.compacted).toEqual(outcome.messages.rebuilt);
+    expect(outcome.busyHours.compacted).toEqual(outcome.busyHours.rebuilt);
+  });
 });
 
-async function snapshot(store: Store): Promise<unknown[]> {
+/** The rollup's rows with a count (a key whose facts all went away may stay at 0), in a stable order. */
+async function snapshot(store: Store, table: string, columns: string): Promise<unknown[]> {
   const { rows } = await sql<{ r: unknown }>`
-    SELECT to_jsonb(t) AS r FROM (
-      SELECT bucket, kind, phone_number_id, agent_id, error_code, error_title, pricing_category, n::int AS n
-      FROM message_rollups WHERE n <> 0) t
+    SELECT to_jsonb(t) AS r FROM (SELECT ${sql.raw(columns)} FROM ${sql.table(table)} WHERE n <> 0) t
     ORDER BY to_jsonb(t)::text`.execute(store.db);
   return rows.map((x) => x.r);
 }
