@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
-import { MIN_VALUES, agentRowsSql, type SentSource } from './agents/agent-rows.js';
+import { MIN_VALUES, agentRowsSql } from './agents/agent-rows.js';
 import type { BusinessHours } from './business-hours.js';
 import { readDurations, type Durations } from './conversations/duration-figures.js';
-import { rolledDurations } from './conversations/rolled-durations.js';
+import { rolledDurations, unlessMismatch } from './conversations/rolled-durations.js';
 import { durationCtes } from './response-times.js';
 import { windowJson, type ReportFilters, type ReportQuery } from './window.js';
 
@@ -69,14 +69,13 @@ export async function agentsReport(db: Kysely<Database>, q: ReportQuery, opts: {
   const ctes = durationCtes({ window: q.window, channel: q.filters.channel, businessHours: bh });
   // without a channel or business hours, the per-agent time figures come from the duration
   // rollups (the agent and team filters pick rows, they do not change an agent's values); with
-  // them, or should the rollup path fail, from the window's rows as before
-  const rolled = q.filters.channel === undefined && !business ? await rolledDurations(db, q.window, { byAgent: true }).catch(() => undefined) : undefined;
-  // messages sent from the busy-hours rollups (agents/agent-rows.ts SentSource); should that
-  // path fail, the same figures from a scan of the window's messages
-  const read = async (sent: SentSource) =>
-    (await sql<Record<string, unknown>>`WITH ${ctes}, ${agentRowsSql(q, business, rolled, sent)}
-    SELECT * FROM ag_ranked ${q.filters.agent === undefined ? sql`` : sql`WHERE id = ${q.filters.agent}`} ORDER BY position`.execute(db)).rows;
-  const rows = await read('rollups').catch(() => read('messages'));
+  // them, or should the rollups not account for the rows, from the window's rows as before
+  const rolled = q.filters.channel === undefined && !business
+    ? await unlessMismatch(rolledDurations(db, q.window, { byAgent: true }), async () => undefined)
+    : undefined;
+  // messages sent from the busy-hours rollups (agents/agent-rows.ts SentSource)
+  const { rows } = await sql<Record<string, unknown>>`WITH ${ctes}, ${agentRowsSql(q, business, rolled, 'rollups')}
+    SELECT * FROM ag_ranked ${q.filters.agent === undefined ? sql`` : sql`WHERE id = ${q.filters.agent}`} ORDER BY position`.execute(db);
 
   const agents = rows.map((r): AgentRow => {
     const first = readDurations(r, business, 'frt_');

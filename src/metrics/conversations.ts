@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ClosedBy, Database, OpenedBy } from '../store/index.js';
 import type { BusinessHours } from './business-hours.js';
 import { cycleCounts, type CountRow } from './conversations/cycle-counts.js';
-import { rolledDurations } from './conversations/rolled-durations.js';
+import { rolledDurations, unlessMismatch } from './conversations/rolled-durations.js';
 import { durationColumns, readDurations, readResponseDurations, type Durations, type ResponseDurations } from './conversations/duration-figures.js';
 import { durationCtes, type DurationMetric } from './response-times.js';
 import { windowJson, type ReportFilters, type ReportQuery } from './window.js';
@@ -57,10 +57,10 @@ export async function conversationsReport(
       SELECT metric, ${sql.join(durationColumns(bh !== undefined))} FROM rt_durations GROUP BY metric`.execute(db)).rows;
   // unscoped and wall clock only (what supervisors run most): the same figures from the
   // duration rollups (conversations/rolled-durations.ts); filters and business hours keep
-  // aggregating the window's rows, as does any failure of the rollup path
+  // aggregating the window's rows, as do rollups that do not account for the rows
   const unscoped = q.filters.channel === undefined && q.filters.agent === undefined && q.filters.team === undefined && bh === undefined;
   const durationRows = async (): Promise<(Record<string, unknown> & { metric: DurationMetric })[]> =>
-    unscoped ? rolledDurations(db, w, { byAgent: false }).catch(exact) : exact();
+    unscoped ? unlessMismatch(rolledDurations(db, w, { byAgent: false }), exact) : exact();
   const [counts, durations] = await Promise.all([
     cycleCounts(db, ctes, w),
     durationRows(),

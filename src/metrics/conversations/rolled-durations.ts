@@ -45,6 +45,18 @@ export async function rolledDurations(db: Kysely<Database>, window: { from: Date
 
 export class RollupMismatch extends Error {}
 
+/**
+ * `fast`, or `slow` when the rollups do not account for the rows (RollupMismatch). Any other
+ * error — the database gone, a timeout — is the caller's: running the slow path then would only
+ * fail slower, or hide a bug in the fast one.
+ */
+export function unlessMismatch<T>(fast: Promise<T>, slow: () => Promise<T>): Promise<T> {
+  return fast.catch((err: unknown) => {
+    if (err instanceof RollupMismatch) return slow();
+    throw err;
+  });
+}
+
 async function rolledIn(db: Kysely<Database>, window: { from: Date; to: Date }, opts: { byAgent: boolean }): Promise<RolledRow[]> {
   const from = window.from.getTime();
   const to = window.to.getTime();
