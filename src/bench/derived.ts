@@ -4,7 +4,10 @@ import { rebuildBusyHourRollups, rebuildContactDays, rebuildCycleDurations, rebu
 /**
  * Brings every table derived from the seeded history up to date before reports are timed: the
  * per-conversation durations, their rollups, the message count and busy-hours rollups, the contact days (the seeder writes base tables
- * only), then ANALYZE, so the planner has statistics for all of them.
+ * only), then VACUUM ANALYZE: statistics for the planner, and the visibility map that lets the
+ * reports' index-only scans (a bucket's values in cycle_durations, the rollups) skip the heap.
+ * The machine runs with autovacuum off; a live database with autovacuum on reaches that state by
+ * itself, and without it the duration reads fetched every heap page (agents at 1M: 3.1 s → 0.8 s).
  */
 export async function buildDerived(db: Kysely<Database>): Promise<void> {
   await rebuildCycleDurations(db);
@@ -12,5 +15,5 @@ export async function buildDerived(db: Kysely<Database>): Promise<void> {
   await rebuildMessageRollups(db);
   await rebuildBusyHourRollups(db);
   await rebuildContactDays(db);
-  await sql`ANALYZE`.execute(db);
+  await sql`VACUUM ANALYZE`.execute(db);
 }

@@ -7,9 +7,10 @@ import { scaleLabel, seedPlan, type SeedPlan } from './seed-plan.js';
 
 /**
  * Bump when the seeded shape or the migrations change, so older seed databases are not reused
- * (nor dropped and reseeded under the feet of a run that still uses them). 3: migration 0015.
+ * (nor dropped and reseeded under the feet of a run that still uses them). 3: migration 0015;
+ * 4: seeds end with VACUUM ANALYZE.
  */
-export const SEED_VERSION = 3;
+export const SEED_VERSION = 4;
 
 export type Seeded = { store: Store; url: string; asked: number; plan: SeedPlan; end: Date; seedSeconds: number; reused: boolean };
 
@@ -19,7 +20,7 @@ type Marker = { messages: number; end_at: Date; seed_seconds: number; migrations
  * A Postgres database holding `messages` of seeded history, named wapulse_bench_<scale>_v<N>.
  * Reused when its marker row says it is complete and was migrated with today's migration files
  * (a new migration could change the tables reports read); otherwise dropped and seeded again,
- * then buildDerived and ANALYZE. The marker is written last, so an interrupted seed is redone.
+ * then buildDerived (which ends with VACUUM ANALYZE). The marker is written last, so an interrupted seed is redone.
  */
 export async function seededDatabase(adminUrl: string, messages: number, opts: { reseed: boolean; now: Date }): Promise<Seeded> {
   const name = `wapulse_bench_${scaleLabel(messages).toLowerCase()}_v${SEED_VERSION}`;
