@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
-import { contactsReport } from './contacts.js';
+import { contactsBySource } from './contacts/counts.js';
 import { conversationsReport } from './conversations.js';
-import { messagesReport } from './messages.js';
+import { messageCounts } from './messages/counts.js';
 import { delta, isRunning, previousWindow, windowJson, type ReportFilters, type ReportQuery } from './window.js';
 
 /** The filters a KPI was counted under: those given that apply to its facts. */
@@ -48,22 +48,26 @@ const AGENT_FILTERS_APPLY: Record<'outbound' | 'inbound' | 'conversations' | 'co
 };
 
 /**
- * The headline numbers of the window beside those of the previous period, each taken from its
- * own report so the overview can never disagree with them. With `now` inside the window
- * (a period to date), both sides run for the same elapsed span: the current one up to `now`,
- * the previous one as long from its start (previousWindow).
+ * The headline numbers of the window beside those of the previous period, each taken from the
+ * function its own report takes it from (messages: messageCounts; new contacts:
+ * contactsBySource; conversations: the report), so the overview can never disagree with them.
+ * Only those parts run: the messages report's per-day series and billable split, and the
+ * contacts report's deleted, new-vs-returning and reply-rate queries, are most of those
+ * reports' time and none of the overview's figures. With `now` inside the window (a period to
+ * date), both sides run for the same elapsed span: the current one up to `now`, the previous
+ * one as long from its start (previousWindow).
  */
 export async function overviewReport(db: Kysely<Database>, q: ReportQuery, opts: { now?: Date } = {}): Promise<OverviewReport> {
   const running = opts.now !== undefined && isRunning(q.window, opts.now);
   const current = running ? { window: { ...q.window, to: opts.now! }, filters: q.filters } : q;
   const prev = { window: previousWindow(q.window, opts.now), filters: q.filters };
-  const [m, mp, c, cp, k, kp] = await Promise.all([
-    messagesReport(db, current),
-    messagesReport(db, prev),
+  const [{ total: m }, { total: mp }, c, cp, k, kp] = await Promise.all([
+    messageCounts(db, current),
+    messageCounts(db, prev),
     conversationsReport(db, current),
     conversationsReport(db, prev),
-    contactsReport(db, current),
-    contactsReport(db, prev),
+    contactsBySource(db, current, 'created_at'),
+    contactsBySource(db, prev, 'created_at'),
   ]);
   const by = (facts: keyof typeof AGENT_FILTERS_APPLY) => ({
     filteredBy: (['channel', 'agent', 'team'] as const).filter((f) => q.filters[f] !== undefined && (f === 'channel' || AGENT_FILTERS_APPLY[facts])),
@@ -85,7 +89,7 @@ export async function overviewReport(db: Kysely<Database>, q: ReportQuery, opts:
       unresolved: { ...delta(c.unresolved, cp.unresolved), ...by('conversations') },
       medianFirstResponseSec: { ...ratio(c.firstResponse.median, cp.firstResponse.median), ...by('conversations') },
       medianResolutionSec: { ...ratio(c.resolution.median, cp.resolution.median), ...by('conversations') },
-      newContacts: { ...delta(k.new.total, kp.new.total), ...by('contacts') },
+      newContacts: { ...delta(k.total, kp.total), ...by('contacts') },
     },
   };
 }

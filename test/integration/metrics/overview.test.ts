@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactsReport } from '../../../src/metrics/contacts.js';
+import { conversationsReport } from '../../../src/metrics/conversations.js';
+import { messagesReport } from '../../../src/metrics/messages.js';
 import { overviewReport } from '../../../src/metrics/overview.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
 import { seedChannel, seedContact, seedConversation, seedMessage } from '../../helpers/seed.js';
@@ -47,5 +50,26 @@ describe.each(testDatabases)('overview on $name', (database) => {
     // delivery: current 1 delivered of 3 sent, previous 1 of 3 → 1/3 both, change 0
     expect(r.kpis.deliveryRate.current).toBeCloseTo(1 / 3, 10);
     expect(r.kpis.deliveryRate.change).toBe(0);
+  });
+
+  // The overview runs only the parts of the reports it shows (messageCounts, contactsBySource):
+  // each KPI must still be exactly its report's figure, on both sides, filtered or not.
+  it.each([{}, { channel: CH }, { channel: 'nope' }])('agrees with the messages, conversations and contacts reports (filters %j)', async (filters) => {
+    const window = { from: new Date('2026-11-09T00:00:00Z'), to: new Date('2026-11-16T00:00:00Z'), tz: 'UTC' };
+    const r = await overviewReport(store.db, { window, filters });
+    for (const [side, w] of [['current', window], ['previous', { ...window, from: new Date('2026-11-02T00:00:00Z'), to: window.from }]] as const) {
+      const q = { window: w, filters };
+      const [m, c, k] = await Promise.all([messagesReport(store.db, q), conversationsReport(store.db, q), contactsReport(store.db, q)]);
+      expect({
+        received: r.kpis.received[side], sent: r.kpis.sent[side], failed: r.kpis.failed[side],
+        deliveryRate: r.kpis.deliveryRate[side], readRate: r.kpis.readRate[side],
+        opened: r.kpis.conversationsOpened[side], closed: r.kpis.conversationsClosed[side], unresolved: r.kpis.unresolved[side],
+        frt: r.kpis.medianFirstResponseSec[side], resolution: r.kpis.medianResolutionSec[side], newContacts: r.kpis.newContacts[side],
+      }).toEqual({
+        received: m.received, sent: m.sent, failed: m.failed, deliveryRate: m.deliveryRate.value, readRate: m.readRate.value,
+        opened: c.opened.total, closed: c.closed.total, unresolved: c.unresolved,
+        frt: c.firstResponse.median, resolution: c.resolution.median, newContacts: k.new.total,
+      });
+    }
   });
 });
