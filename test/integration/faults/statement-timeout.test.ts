@@ -35,4 +35,20 @@ describe.runIf(adminUrl)('statement timeout on postgres', () => {
       await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
   });
+
+  // Postgres compiled a 90 ms report query for 590 ms once its estimate crossed jit_above_cost.
+  it('turns JIT off for its connections, unless the URL sets options of its own', async () => {
+    const jit = async (url: string) => {
+      const store = openStore({ kind: 'postgres', url, poolSize: 1 });
+      try {
+        return (await sql<{ jit: string }>`SHOW jit`.execute(store.db)).rows[0]!.jit;
+      } finally {
+        await store.close();
+      }
+    };
+    expect(await jit(adminUrl!)).toBe('off');
+    const own = new URL(adminUrl!);
+    own.searchParams.set('options', '-c jit=on');
+    expect(await jit(own.toString())).toBe('on');
+  });
 });
