@@ -28,6 +28,7 @@ export const DERIVED_TABLES = [
   'cycle_durations',
   'message_rollups',
   'message_rollup_deltas',
+  'message_rollups_hourly',
   'contact_days',
   'contact_day_dirty',
   'busy_hour_rollups',

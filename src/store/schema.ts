@@ -245,6 +245,20 @@ export interface MessageRollupsTable {
 }
 
 /**
+ * message_rollups summed per UTC hour without the agent (migrations/0016), kept by a trigger on
+ * message_rollups: what reports without an agent/team filter read for whole hours.
+ */
+export interface MessageRollupsHourlyTable {
+  hour: Timestamp;
+  kind: string;
+  phone_number_id: string | null;
+  error_code: number | null;
+  error_title: string | null;
+  pricing_category: string | null;
+  n: ColumnType<number, number, number>;
+}
+
+/**
  * Per contact × channel × UTC day facts of the contacts report (migrations/0013); recomputed for
  * the (contact, day) keys that triggers mark in contact_day_dirty.
  */
@@ -292,6 +306,7 @@ export interface Database {
   cycle_durations: CycleDurationsTable;
   message_rollups: MessageRollupsTable;
   message_rollup_deltas: MessageRollupsTable;
+  message_rollups_hourly: MessageRollupsHourlyTable;
   busy_hour_rollups: BusyHourRollupsTable;
   busy_hour_rollup_deltas: BusyHourRollupsTable;
   duration_rollups: DurationRollupsTable;

@@ -1,0 +1,83 @@
+-- 0016 hourly message count rollups (issue 10: every report ≤ 300 ms over 10M messages). The
+-- 15-minute rollups of 0009 are keyed by agent as well, so they barely compress: 722,000 rows for
+-- 1M messages over 90 days (20 agents × 3 numbers × 9 kinds per quarter hour), and the messages
+-- and failures reports read all of them for a 90-day window (0.26–0.47 s per query at 1M, ten
+-- times that at 10M). Without the agent, per UTC hour, the same facts are 48,000 rows at 1M and
+-- stop growing with volume (hours × numbers × kinds × failure codes).
+--
+-- Reports without an agent/team filter read these for the whole hours of a window that lie
+-- inside one local hour of the report's zone (every hour, in a zone whose offset is whole hours;
+-- none in +05:30), and the 15-minute rollups and base rows for the rest (src/metrics/messages/
+-- rollup-facts.ts), so the answers stay exact.
+--
+-- Kept by a statement trigger on message_rollups itself, in the same transaction as every write
+-- there: compaction, the rebuild, and any replica running older code all keep it equal to
+-- message_rollups summed per hour without the agent. Ingest does not touch it (it only appends
+-- 0009's deltas), and reports read the deltas beside it as before.
+CREATE TABLE message_rollups_hourly (
+  hour             timestamptz NOT NULL,
+  kind             text NOT NULL,
+  phone_number_id  text,
+  error_code       integer,
+  error_title      text,
+  pricing_category text,
+  n                bigint NOT NULL,
+  CONSTRAINT message_rollups_hourly_key UNIQUE NULLS NOT DISTINCT (hour, kind, phone_number_id, error_code, error_title, pricing_category)
+);
+
+-- The UTC hour of a 15-minute bucket (date_bin, not date_trunc: the latter truncates in the
+-- session's time zone, which in +05:30 is not a UTC hour).
+CREATE FUNCTION message_rollup_hour(t timestamptz) RETURNS timestamptz
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT date_bin('1 hour', t, TIMESTAMPTZ '2000-01-01 00:00:00+00') $$;
+
+-- Adds what a statement did to message_rollups (inserted rows, updated rows new − old, deleted
+-- rows), summed per hourly key, in key order: two compactions upserting here wait on each other
+-- instead of deadlocking, and each took all its message_rollups row locks before any here.
+-- Rows that net to zero stay (readers sum n); a key that vanished is at most one zero row.
+-- A transition table exists only for the events that have it, hence one statement per event.
+CREATE FUNCTION message_rollups_hourly_apply() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO message_rollups_hourly AS h (hour, kind, phone_number_id, error_code, error_title, pricing_category, n)
+    SELECT message_rollup_hour(r.bucket), r.kind, r.phone_number_id, r.error_code, r.error_title, r.pricing_category, sum(r.n)
+    FROM new_rows r
+    GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(r.n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT ON CONSTRAINT message_rollups_hourly_key DO UPDATE SET n = h.n + excluded.n;
+  ELSIF TG_OP = 'UPDATE' THEN
+    INSERT INTO message_rollups_hourly AS h (hour, kind, phone_number_id, error_code, error_title, pricing_category, n)
+    SELECT message_rollup_hour(d.bucket), d.kind, d.phone_number_id, d.error_code, d.error_title, d.pricing_category, sum(d.n)
+    FROM (SELECT r.bucket, r.kind, r.phone_number_id, r.error_code, r.error_title, r.pricing_category, r.n FROM new_rows r
+          UNION ALL
+          SELECT r.bucket, r.kind, r.phone_number_id, r.error_code, r.error_title, r.pricing_category, -r.n FROM old_rows r) d
+    GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT ON CONSTRAINT message_rollups_hourly_key DO UPDATE SET n = h.n + excluded.n;
+  ELSE
+    INSERT INTO message_rollups_hourly AS h (hour, kind, phone_number_id, error_code, error_title, pricing_category, n)
+    SELECT message_rollup_hour(r.bucket), r.kind, r.phone_number_id, r.error_code, r.error_title, r.pricing_category, -sum(r.n)
+    FROM old_rows r
+    GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(r.n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT ON CONSTRAINT message_rollups_hourly_key DO UPDATE SET n = h.n + excluded.n;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+-- The triggers (and their lock on message_rollups, held until this migration commits) come
+-- before the backfill: a compaction on another replica either committed before and is in the
+-- backfill's snapshot, or waits and then fires the trigger. Never both, never neither.
+LOCK TABLE message_rollups IN SHARE ROW EXCLUSIVE MODE;
+CREATE TRIGGER message_rollups_hourly_insert AFTER INSERT ON message_rollups
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION message_rollups_hourly_apply();
+CREATE TRIGGER message_rollups_hourly_update AFTER UPDATE ON message_rollups
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION message_rollups_hourly_apply();
+CREATE TRIGGER message_rollups_hourly_delete AFTER DELETE ON message_rollups
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION message_rollups_hourly_apply();
+
+INSERT INTO message_rollups_hourly (hour, kind, phone_number_id, error_code, error_title, pricing_category, n)
+SELECT message_rollup_hour(bucket), kind, phone_number_id, error_code, error_title, pricing_category, sum(n)
+FROM message_rollups
+GROUP BY 1, 2, 3, 4, 5, 6
+HAVING sum(n) <> 0;
