@@ -27,40 +27,34 @@ CREATE TABLE message_rollups_hourly (
 
 -- The UTC hour of a 15-minute bucket (date_bin, not date_trunc: the latter truncates in the
 -- session's time zone, which in +05:30 is not a UTC hour).
-CREATE FUNCTION message_rollup_hour(t timestamptz) RETURNS timestamptz
+CREATE FUNCTION rollup_hour(t timestamptz) RETURNS timestamptz
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT date_bin('1 hour', t, TIMESTAMPTZ '2000-01-01 00:00:00+00') $$;
 
--- Adds what a statement did to message_rollups (inserted rows, updated rows new − old, deleted
--- rows), summed per hourly key, in key order: two compactions upserting here wait on each other
--- instead of deadlocking, and each took all its message_rollups row locks before any here.
--- Rows that net to zero stay (readers sum n); a key that vanished is at most one zero row.
--- A transition table exists only for the events that have it, hence one statement per event.
-CREATE FUNCTION message_rollups_hourly_apply() RETURNS trigger
+-- Keeps an hourly table equal to the 15-minute rollup it is attached to, summed per UTC hour and
+-- the key columns it keeps (TG_ARGV[1]; TG_ARGV[0] names the table, whose unique constraint is
+-- `<table>_key`): adds what the statement did — inserted rows, updated rows new − old, deleted
+-- rows — in key order, so two compactions upserting here wait on each other instead of
+-- deadlocking (and each took all its 15-minute row locks before any here). Rows that net to zero
+-- stay (readers sum n). One function for every hourly table, so they cannot drift; dynamic SQL
+-- because a transition table exists only for the events that have one.
+CREATE FUNCTION rollup_hourly_apply() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
+DECLARE
+  keys text := TG_ARGV[1];
+  changes text := CASE TG_OP
+    WHEN 'INSERT' THEN format('SELECT bucket, %s, n FROM new_rows', keys)
+    WHEN 'UPDATE' THEN format('SELECT bucket, %1$s, n FROM new_rows UNION ALL SELECT bucket, %1$s, -n FROM old_rows', keys)
+    ELSE format('SELECT bucket, %s, -n AS n FROM old_rows', keys)
+  END;
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    INSERT INTO message_rollups_hourly AS h (hour, kind, phone_number_id, error_code, error_title, pricing_category, n)
-    SELECT message_rollup_hour(r.bucket), r.kind, r.phone_number_id, r.error_code, r.error_title, r.pricing_category, sum(r.n)
-    FROM new_rows r
-    GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(r.n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT ON CONSTRAINT message_rollups_hourly_key DO UPDATE SET n = h.n + excluded.n;
-  ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO message_rollups_hourly AS h (hour, kind, phone_number_id, error_code, error_title, pricing_category, n)
-    SELECT message_rollup_hour(d.bucket), d.kind, d.phone_number_id, d.error_code, d.error_title, d.pricing_category, sum(d.n)
-    FROM (SELECT r.bucket, r.kind, r.phone_number_id, r.error_code, r.error_title, r.pricing_category, r.n FROM new_rows r
-          UNION ALL
-          SELECT r.bucket, r.kind, r.phone_number_id, r.error_code, r.error_title, r.pricing_category, -r.n FROM old_rows r) d
-    GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(d.n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT ON CONSTRAINT message_rollups_hourly_key DO UPDATE SET n = h.n + excluded.n;
-  ELSE
-    INSERT INTO message_rollups_hourly AS h (hour, kind, phone_number_id, error_code, error_title, pricing_category, n)
-    SELECT message_rollup_hour(r.bucket), r.kind, r.phone_number_id, r.error_code, r.error_title, r.pricing_category, -sum(r.n)
-    FROM old_rows r
-    GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(r.n) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT ON CONSTRAINT message_rollups_hourly_key DO UPDATE SET n = h.n + excluded.n;
-  END IF;
+  EXECUTE format(
+    'INSERT INTO %1$I AS h (hour, %2$s, n)
+     SELECT rollup_hour(d.bucket), %2$s, sum(d.n) FROM (%3$s) d
+     GROUP BY 1, %2$s HAVING sum(d.n) <> 0 ORDER BY 1, %2$s
+     ON CONFLICT ON CONSTRAINT %4$I DO UPDATE SET n = h.n + excluded.n',
+    TG_ARGV[0], keys, changes, TG_ARGV[0] || '_key');
   RETURN NULL;
 END
 $$;
@@ -70,14 +64,17 @@ $$;
 -- backfill's snapshot, or waits and then fires the trigger. Never both, never neither.
 LOCK TABLE message_rollups IN SHARE ROW EXCLUSIVE MODE;
 CREATE TRIGGER message_rollups_hourly_insert AFTER INSERT ON message_rollups
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION message_rollups_hourly_apply();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION rollup_hourly_apply('message_rollups_hourly', 'kind, phone_number_id, error_code, error_title, pricing_category');
 CREATE TRIGGER message_rollups_hourly_update AFTER UPDATE ON message_rollups
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION message_rollups_hourly_apply();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION rollup_hourly_apply('message_rollups_hourly', 'kind, phone_number_id, error_code, error_title, pricing_category');
 CREATE TRIGGER message_rollups_hourly_delete AFTER DELETE ON message_rollups
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION message_rollups_hourly_apply();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION rollup_hourly_apply('message_rollups_hourly', 'kind, phone_number_id, error_code, error_title, pricing_category');
 
 INSERT INTO message_rollups_hourly (hour, kind, phone_number_id, error_code, error_title, pricing_category, n)
-SELECT message_rollup_hour(bucket), kind, phone_number_id, error_code, error_title, pricing_category, sum(n)
+SELECT rollup_hour(bucket), kind, phone_number_id, error_code, error_title, pricing_category, sum(n)
 FROM message_rollups
 GROUP BY 1, 2, 3, 4, 5, 6
 HAVING sum(n) <> 0;

@@ -287,6 +287,15 @@ export interface BusyHourRollupsTable {
   n: ColumnType<number, number, number>;
 }
 
+/** busy_hour_rollups summed per UTC hour, same channel and agent (migrations/0017), kept by a trigger on it. */
+export interface BusyHourRollupsHourlyTable {
+  hour: Timestamp;
+  kind: string;
+  phone_number_id: string | null;
+  agent_id: string | null;
+  n: ColumnType<number, number, number>;
+}
+
 export interface Database {
   raw_events: RawEventsTable;
   channels: ChannelsTable;
@@ -309,6 +318,7 @@ export interface Database {
   message_rollups_hourly: MessageRollupsHourlyTable;
   busy_hour_rollups: BusyHourRollupsTable;
   busy_hour_rollup_deltas: BusyHourRollupsTable;
+  busy_hour_rollups_hourly: BusyHourRollupsHourlyTable;
   duration_rollups: DurationRollupsTable;
   duration_rollup_deltas: DurationRollupsTable;
   reprocess_runs: ReprocessRunsTable;

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { bucketSpan } from '../messages/rollup-facts.js';
+import { during, wholeHourRows } from '../rollup-hours.js';
 import type { ReportFilters, ReportWindow } from '../window.js';
 import { agentCondition, allOf } from './cycle-facts.js';
 
@@ -15,16 +16,23 @@ export type BusyFactKind = 'agent_reply' | 'opened' | 'opened_by_contact' | 'clo
  * A FROM-able set of facts of these kinds in [from, to), columns (at, kind, channel, agent, n),
  * with the channel filter and the agent/team filters applied to `agent`. Whole 15-minute
  * buckets come from busy_hour_rollups plus the deltas not yet compacted (`at` = bucket start,
- * which lies in the same local hour as every instant of its bucket in any real zone); the
- * partial buckets at either edge from the base rows through the same SQL functions, so sums are
- * exact. Rows may net to zero: sum `n`. Read it in one statement (one snapshot of rollups and deltas).
+ * which lies in the same local hour as every instant of its bucket in any real zone), and the
+ * whole hours that are one local hour of w.tz from busy_hour_rollups_hourly (migrations/0017,
+ * a third of the rows; rollup-hours.ts); the partial buckets at either edge from the base rows
+ * through the same SQL functions, so sums are exact. Rows may net to zero: sum `n`. Read it in
+ * one statement (one snapshot of rollups and deltas). `hourly: false` keeps to the 15-minute rows.
  */
-export function busyFacts(w: ReportWindow, filters: ReportFilters, kinds: readonly BusyFactKind[]): RawBuilder<unknown> {
+export function busyFacts(w: ReportWindow, filters: ReportFilters, kinds: readonly BusyFactKind[], opts: { hourly?: boolean } = {}): RawBuilder<unknown> {
   const { lo, hi } = bucketSpan(w);
   const kindList = sql.join(kinds.map((k) => sql.lit(k)));
-  const rolled = (table: string) => sql`
-    SELECT r.bucket AS at, r.kind, r.phone_number_id AS channel, r.agent_id AS agent, r.n
-    FROM ${sql.table(table)} r WHERE r.bucket >= ${lo}::timestamptz AND r.bucket < ${hi}::timestamptz AND r.kind IN (${kindList})`;
+  const rolled = wholeHourRows({
+    lo, hi, tz: w.tz,
+    quarters: { table: 'busy_hour_rollups', columns: sql`r.kind, r.phone_number_id AS channel, r.agent_id AS agent, r.n` },
+    hours: opts.hourly === false ? null : { table: 'busy_hour_rollups_hourly', columns: sql`x.kind, x.phone_number_id, x.agent_id, x.n` },
+    where: (alias) => sql<boolean>`${sql.ref(`${alias}.kind`)} IN (${kindList})`,
+  });
+  const deltas = sql`SELECT r.bucket, r.kind, r.phone_number_id, r.agent_id, r.n
+    FROM busy_hour_rollup_deltas r WHERE ${during('r.bucket', lo, hi)} AND r.kind IN (${kindList})`;
   const edges = [{ from: w.from, to: lo }, { from: hi, to: w.to }].filter((e) => e.from < e.to);
   const inEdges = (col: RawBuilder<unknown>) =>
     sql<boolean>`(${sql.join(edges.map((e) => sql`(${col} >= ${e.from}::timestamptz AND ${col} < ${e.to}::timestamptz)`), sql` OR `)})`;
@@ -38,8 +46,8 @@ export function busyFacts(w: ReportWindow, filters: ReportFilters, kinds: readon
       FROM conversations c CROSS JOIN LATERAL busy_hour_cycle_facts(c) f
       WHERE (${inEdges(sql`c.opened_at`)} OR ${inEdges(sql`c.closed_at`)}) AND ${inEdges(sql`f.at`)} AND f.kind IN (${kindList})`] : []),
   ];
-  const parts = [rolled('busy_hour_rollups'), rolled('busy_hour_rollup_deltas'), ...base];
-  return sql`(
+  const parts = [rolled.rows, deltas, ...base];
+  return sql`(${rolled.with}
     SELECT f.* FROM (${sql.join(parts, sql` UNION ALL `)}) f
     WHERE ${allOf([
       filters.channel === undefined ? null : sql<boolean>`f.channel = ${filters.channel}`,

@@ -11,6 +11,7 @@ import { Rng } from '../../../src/simulate/prng.js';
 import { compactBusyHourRollups, rebuildBusyHourRollups } from '../../../src/store/index.js';
 import { referenceAgentHours, referenceHandleTime, referenceOpened } from '../../helpers/busy-hours-reference.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
+import { BUSY_HOURLY, hourlyMismatches, rolledBack } from '../../helpers/hourly-rollups.js';
 
 /**
  * The busy-hours rollups (migrations/0014) must give exactly what the base rows give. Three
@@ -136,13 +137,29 @@ describe.each(testDatabases)('busy-hours rollups on $name', (database) => {
               UNION ALL SELECT bucket, kind, phone_number_id, agent_id, n FROM busy_hour_rollup_deltas) x
         GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3 NULLS FIRST, 4 NULLS FIRST`.execute(store.db)).rows;
     const before = await snapshot();
+    await expect(hourlyMismatches(store.db, BUSY_HOURLY)).resolves.toEqual([]);
     await compactBusyHourRollups(store.db);
     const compacted = await snapshot();
+    await expect(hourlyMismatches(store.db, BUSY_HOURLY)).resolves.toEqual([]);
     const left = await sql<{ n: number }>`SELECT count(*)::int AS n FROM busy_hour_rollup_deltas`.execute(store.db);
     await rebuildBusyHourRollups(store.db);
     const rebuilt = await snapshot();
     expect(left.rows[0]!.n).toBe(0);
     expect(compacted).toEqual(before);
     expect(rebuilt).toEqual(before);
+    await expect(hourlyMismatches(store.db, BUSY_HOURLY)).resolves.toEqual([]);
+  });
+
+  // migrations/0017: a count added to one hourly row (rolled back after) moves a UTC window's
+  // opened matrix; a Kolkata window (+05:30, no UTC hour is a local hour) reads 15-minute rows.
+  it('reads the hourly rows for whole local hours only', async () => {
+    const total = async (db: typeof store.db, tz: string) =>
+      (await openedMatrices(db, { window: { from: START, to: NOW, tz }, filters: {} })).opened.flat().reduce((x, y) => x + y, 0);
+    await rolledBack(store.db, async (tx) => {
+      const before = { utc: await total(tx, 'UTC'), kolkata: await total(tx, 'Asia/Kolkata') };
+      await sql`INSERT INTO busy_hour_rollups_hourly (hour, kind, n) VALUES (${new Date('2026-10-24T10:00:00Z')}, 'opened', 1000)`.execute(tx);
+      expect(await total(tx, 'UTC')).toBe(before.utc + 1000);
+      expect(await total(tx, 'Asia/Kolkata')).toBe(before.kolkata);
+    });
   });
 });

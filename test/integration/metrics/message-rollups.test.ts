@@ -13,6 +13,7 @@ import { generateTraffic } from '../../../src/simulate/index.js';
 import { Rng } from '../../../src/simulate/prng.js';
 import { compactMessageRollups, rebuildMessageRollups, type Database } from '../../../src/store/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
+import { hourlyMismatches, MESSAGE_HOURLY, rolledBack } from '../../helpers/hourly-rollups.js';
 
 /**
  * The rollups (migrations/0009) must give exactly what the base rows give. Two simulated days
@@ -86,11 +87,11 @@ describe.each(testDatabases)('message rollups on $name', (database) => {
   // UTC hour without the agent, through compaction (inserts and ON CONFLICT updates) and a
   // rebuild (delete all, insert all).
   it('keeps message_rollups_hourly equal to message_rollups per hour, through compaction and rebuild', async () => {
-    await expect(hourlyMismatches(store.db)).resolves.toEqual([]);
+    await expect(hourlyMismatches(store.db, MESSAGE_HOURLY)).resolves.toEqual([]);
     await compactMessageRollups(store.db);
-    await expect(hourlyMismatches(store.db)).resolves.toEqual([]);
+    await expect(hourlyMismatches(store.db, MESSAGE_HOURLY)).resolves.toEqual([]);
     await rebuildMessageRollups(store.db);
-    await expect(hourlyMismatches(store.db)).resolves.toEqual([]);
+    await expect(hourlyMismatches(store.db, MESSAGE_HOURLY)).resolves.toEqual([]);
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM message_rollups_hourly WHERE n <> 0`.execute(store.db);
     expect(rows[0]!.n).toBeGreaterThan(20);
   });
@@ -105,36 +106,16 @@ describe.each(testDatabases)('message rollups on $name', (database) => {
       const m = await messagesReport(db, { window: window(tz), filters });
       return { sent: m.sent, day: m.days.find((d) => d.date === '2026-10-24')?.sent };
     };
-    await store.db.transaction().execute(async (tx) => {
+    await rolledBack(store.db, async (tx) => {
       const agent = agents[0]!;
       const before = { dubai: await sentOf(tx, 'Asia/Dubai'), kolkata: await sentOf(tx, 'Asia/Kolkata'), agent: await sentOf(tx, 'Asia/Dubai', { agent }) };
       await sql`INSERT INTO message_rollups_hourly (hour, kind, n) VALUES (${hour}, 'sent', 1000)`.execute(tx);
       expect(await sentOf(tx, 'Asia/Dubai')).toEqual({ sent: before.dubai.sent + 1000, day: before.dubai.day! + 1000 });
       expect(await sentOf(tx, 'Asia/Kolkata')).toEqual(before.kolkata);
       expect(await sentOf(tx, 'Asia/Dubai', { agent })).toEqual(before.agent);
-      throw new Rollback(); // leave nothing behind
-    }).catch((e: unknown) => { if (!(e instanceof Rollback)) throw e; });
+    });
   });
 });
-
-class Rollback extends Error {}
-
-/** Hourly keys whose count differs from message_rollups summed per UTC hour without the agent. */
-async function hourlyMismatches(db: Kysely<Database>): Promise<unknown[]> {
-  const { rows } = await sql`
-    WITH want AS (
-      SELECT date_bin('1 hour', bucket, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS hour, kind, phone_number_id, error_code, error_title, pricing_category, sum(n) AS n
-      FROM message_rollups GROUP BY 1, 2, 3, 4, 5, 6
-    )
-    SELECT coalesce(w.hour, h.hour) AS hour, coalesce(w.kind, h.kind) AS kind, w.n AS want, h.n AS got
-    FROM want w FULL JOIN message_rollups_hourly h
-      ON h.hour = w.hour AND h.kind = w.kind AND h.phone_number_id IS NOT DISTINCT FROM w.phone_number_id
-     AND h.error_code IS NOT DISTINCT FROM w.error_code AND h.error_title IS NOT DISTINCT FROM w.error_title
-     AND h.pricing_category IS NOT DISTINCT FROM w.pricing_category
-    WHERE coalesce(w.n, 0) <> coalesce(h.n, 0)
-    LIMIT 5`.execute(db);
-  return rows;
-}
 
 type Totals = Record<'received' | 'reactions' | 'sent' | 'delivered' | 'read' | 'failed' | 'cohortDelivered' | 'cohortRead' | 'cohortFailed' | 'inside', number>;
 

@@ -1,0 +1,37 @@
+-- 0017 hourly busy-hours rollups (issue 10: every report ≤ 300 ms over 10M messages). The
+-- busy-hours report and the agents' messages sent read busy_hour_rollups (0014) per 15 minutes,
+-- channel and agent: 364,000 rows for 1M messages over 90 days, most of them agent replies and
+-- cycle opens and closes one or two to a quarter hour. Per UTC hour, with the same channel and
+-- agent (so every filter still applies), they are a third of that (122,000).
+--
+-- Reports read them for the whole hours of a window that lie inside one local hour of the
+-- report's zone, and the 15-minute rows and base rows for the rest (src/metrics/rollup-hours.ts),
+-- so the answers stay exact. Kept like message_rollups_hourly (0016): by a statement trigger on
+-- busy_hour_rollups, in the same transaction as every compaction and rebuild.
+CREATE TABLE busy_hour_rollups_hourly (
+  hour            timestamptz NOT NULL,
+  kind            text NOT NULL,
+  phone_number_id text,
+  agent_id        text,
+  n               bigint NOT NULL,
+  -- kind first: each report part reads one or two kinds over a range of hours, index-only
+  CONSTRAINT busy_hour_rollups_hourly_key UNIQUE NULLS NOT DISTINCT (kind, hour, phone_number_id, agent_id)
+);
+
+-- Triggers first, then the backfill, under this lock: see 0016.
+LOCK TABLE busy_hour_rollups IN SHARE ROW EXCLUSIVE MODE;
+CREATE TRIGGER busy_hour_rollups_hourly_insert AFTER INSERT ON busy_hour_rollups
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION rollup_hourly_apply('busy_hour_rollups_hourly', 'kind, phone_number_id, agent_id');
+CREATE TRIGGER busy_hour_rollups_hourly_update AFTER UPDATE ON busy_hour_rollups
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION rollup_hourly_apply('busy_hour_rollups_hourly', 'kind, phone_number_id, agent_id');
+CREATE TRIGGER busy_hour_rollups_hourly_delete AFTER DELETE ON busy_hour_rollups
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+  EXECUTE FUNCTION rollup_hourly_apply('busy_hour_rollups_hourly', 'kind, phone_number_id, agent_id');
+
+INSERT INTO busy_hour_rollups_hourly (hour, kind, phone_number_id, agent_id, n)
+SELECT rollup_hour(bucket), kind, phone_number_id, agent_id, sum(n)
+FROM busy_hour_rollups
+GROUP BY 1, 2, 3, 4
+HAVING sum(n) <> 0;
