@@ -152,6 +152,19 @@ describe.each(testDatabases)('duration rollups on hand-picked values, on $name',
     expect(all).toMatchObject({ w_count: 6, w_median: 50, w_p90: 235, w_max: 400 });
   });
 
+  it('reads the values of no agent apart from every agent\'s, per agent', async () => {
+    // ana: 10, 30, 50 → median 30; no agent: 100, 300 → median pos 0.5 → 200, p90 pos 0.9 → 100 + 0.9·200 = 280.
+    // The null agent's values are matched by IS NULL, never by equality (which matches nothing).
+    await values('response', [10, 30, 50].map((s, i) => ({ s, end: `2026-11-03T1${i}:00:00Z`, agent: 'ana' })));
+    await values('response', [{ s: 300, end: '2026-11-03T14:00:00Z', agent: null }, { s: 100, end: '2026-11-03T15:00:00Z', agent: null }]);
+    const rows = await get(day, true);
+    expect(rows.find((r) => r.agentId === 'ana')).toMatchObject({ w_count: 3, w_median: 30, w_max: 50 });
+    const none = rows.find((r) => r.agentId === null)!;
+    expect(none).toMatchObject({ w_count: 2, w_median: 200, w_max: 300 });
+    expect(none.w_p90).toBeCloseTo(280, 9);
+    expect(rows).toEqual(await exact(ctx.store.db, day, true));
+  });
+
   it('takes values at the window edges by their instant in a non-UTC window (Asia/Dubai day = 20:00Z–20:00Z)', async () => {
     // 19:59:59Z on Nov 2 is before the Dubai day of Nov 3; 20:00Z is its first instant; 19:59:59Z on
     // Nov 3 its last; 20:00Z on Nov 3 is the next day. In: 10 and 20 → median 15, p90 pos 0.9 → 19
