@@ -59,22 +59,27 @@ BEGIN
 END
 $$;
 
--- The triggers (and their lock on message_rollups, held until this migration commits) come
--- before the backfill: a compaction on another replica either committed before and is in the
--- backfill's snapshot, or waits and then fires the trigger. Never both, never neither.
-LOCK TABLE message_rollups IN SHARE ROW EXCLUSIVE MODE;
-CREATE TRIGGER message_rollups_hourly_insert AFTER INSERT ON message_rollups
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION rollup_hourly_apply('message_rollups_hourly', 'kind, phone_number_id, error_code, error_title, pricing_category');
-CREATE TRIGGER message_rollups_hourly_update AFTER UPDATE ON message_rollups
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION rollup_hourly_apply('message_rollups_hourly', 'kind, phone_number_id, error_code, error_title, pricing_category');
-CREATE TRIGGER message_rollups_hourly_delete AFTER DELETE ON message_rollups
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION rollup_hourly_apply('message_rollups_hourly', 'kind, phone_number_id, error_code, error_title, pricing_category');
+-- Attaches an hourly table (already created, constraint `<hourly>_key`) to the 15-minute rollup
+-- `quarters`: the three statement triggers, then the backfill of what `quarters` holds. The
+-- triggers — and their lock on `quarters`, held until the migration commits — come first: a
+-- compaction on another replica either committed before and is in the backfill's snapshot, or
+-- waits and then fires the trigger. Never both, never neither.
+CREATE FUNCTION rollup_hourly_attach(quarters text, hourly text, keys text) RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+  apply text := format('EXECUTE FUNCTION rollup_hourly_apply(%L, %L)', hourly, keys);
+BEGIN
+  EXECUTE format('LOCK TABLE %I IN SHARE ROW EXCLUSIVE MODE', quarters);
+  EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT %s',
+    hourly || '_insert', quarters, apply);
+  EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT %s',
+    hourly || '_update', quarters, apply);
+  EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT %s',
+    hourly || '_delete', quarters, apply);
+  EXECUTE format('INSERT INTO %1$I (hour, %3$s, n) SELECT rollup_hour(bucket), %3$s, sum(n) FROM %2$I GROUP BY 1, %3$s HAVING sum(n) <> 0',
+    hourly, quarters, keys);
+END
+$$;
 
-INSERT INTO message_rollups_hourly (hour, kind, phone_number_id, error_code, error_title, pricing_category, n)
-SELECT rollup_hour(bucket), kind, phone_number_id, error_code, error_title, pricing_category, sum(n)
-FROM message_rollups
-GROUP BY 1, 2, 3, 4, 5, 6
-HAVING sum(n) <> 0;
+SELECT rollup_hourly_attach('message_rollups', 'message_rollups_hourly', 'kind, phone_number_id, error_code, error_title, pricing_category');

@@ -18,20 +18,5 @@ CREATE TABLE busy_hour_rollups_hourly (
   CONSTRAINT busy_hour_rollups_hourly_key UNIQUE NULLS NOT DISTINCT (kind, hour, phone_number_id, agent_id)
 );
 
--- Triggers first, then the backfill, under this lock: see 0016.
-LOCK TABLE busy_hour_rollups IN SHARE ROW EXCLUSIVE MODE;
-CREATE TRIGGER busy_hour_rollups_hourly_insert AFTER INSERT ON busy_hour_rollups
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION rollup_hourly_apply('busy_hour_rollups_hourly', 'kind, phone_number_id, agent_id');
-CREATE TRIGGER busy_hour_rollups_hourly_update AFTER UPDATE ON busy_hour_rollups
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION rollup_hourly_apply('busy_hour_rollups_hourly', 'kind, phone_number_id, agent_id');
-CREATE TRIGGER busy_hour_rollups_hourly_delete AFTER DELETE ON busy_hour_rollups
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-  EXECUTE FUNCTION rollup_hourly_apply('busy_hour_rollups_hourly', 'kind, phone_number_id, agent_id');
-
-INSERT INTO busy_hour_rollups_hourly (hour, kind, phone_number_id, agent_id, n)
-SELECT rollup_hour(bucket), kind, phone_number_id, agent_id, sum(n)
-FROM busy_hour_rollups
-GROUP BY 1, 2, 3, 4
-HAVING sum(n) <> 0;
+-- The triggers that keep it, and the backfill (0016's rollup_hourly_attach).
+SELECT rollup_hourly_attach('busy_hour_rollups', 'busy_hour_rollups_hourly', 'kind, phone_number_id, agent_id');

@@ -1,10 +1,5 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { listMigrations, migrate, MIGRATIONS_DIR, openStore } from '../../../src/store/index.js';
+import { migrate } from '../../../src/store/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
 import { postInbox, postWhatsApp } from '../../helpers/fixtures.js';
 import { useTestServer } from '../../helpers/server.js';
@@ -108,13 +103,8 @@ describe.each(testDatabases)('the WABA id on every fact, on $name', (database) =
 describe.each(testDatabases)('migration 0010 backfills the WABA id from channels, on $name', (database) => {
   it('fills rows stored before it from their number, and leaves unknown numbers NULL', async () => {
     // A database migrated up to 0009, with rows of two numbers: 111 (WABA_A) and 333 (no WABA known).
-    const before = mkdtempSync(join(tmpdir(), 'wapulse-0010-'));
-    for (const name of await listMigrations()) {
-      if (name < '0010') cpSync(new URL(name, MIGRATIONS_DIR), join(before, name));
-    }
-    const fresh = await openUnmigrated(database.name);
+    const fresh = await database.openBefore('0010');
     try {
-      await migrate(fresh, pathToFileURL(`${before}/`));
       await seedPre0010(fresh);
       await migrate(fresh);
       const db = fresh.db;
@@ -132,38 +122,10 @@ describe.each(testDatabases)('migration 0010 backfills the WABA id from channels
       expect(await db.selectFrom('conversations').select('waba_id').execute()).toEqual([{ waba_id: 'WABA_A' }]);
     } finally {
       await fresh.drop();
-      rmSync(before, { recursive: true, force: true });
     }
   });
 });
 
-async function openUnmigrated(kind: 'pglite' | 'postgres'): Promise<TestStore> {
-  if (kind === 'pglite') {
-    const s = openStore({ kind: 'pglite', dataDir: null });
-    return { ...s, drop: () => s.close() };
-  }
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  const name = `wapulse_t_0010_${Math.random().toString(16).slice(2, 10)}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const s = openStore({ kind: 'postgres', url: url.toString(), poolSize: 2 });
-  return {
-    ...s,
-    drop: async () => {
-      await s.close();
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
-}
 
 // Rows as the pre-0010 schema holds them, written with plain SQL so no 0010 column is named.
 async function seedPre0010(store: TestStore): Promise<void> {
