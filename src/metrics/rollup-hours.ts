@@ -1,9 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
+import { utcOffsetMinutes } from './window.js';
 
 const HOUR_MS = 60 * 60_000;
 
 /** The whole UTC hours inside [lo, hi), or null when there are none. */
-export function hourSpan(lo: Date, hi: Date): { lo: Date; hi: Date } | null {
+function hourSpan(lo: Date, hi: Date): { lo: Date; hi: Date } | null {
   const hlo = Math.ceil(lo.getTime() / HOUR_MS) * HOUR_MS;
   const hhi = Math.floor(hi.getTime() / HOUR_MS) * HOUR_MS;
   return hlo < hhi ? { lo: new Date(hlo), hi: new Date(hhi) } : null;
@@ -13,7 +14,7 @@ export function hourSpan(lo: Date, hi: Date): { lo: Date; hi: Date } | null {
 export type RollupSource = { table: string; columns: RawBuilder<unknown> };
 
 export type WholeHourRead = {
-  /** `from`, `to`: whole 15-minute buckets; `tz`: the zone whose local hours the caller groups by */
+  /** [lo, hi): whole 15-minute buckets; `tz`: the zone whose local days and hours the caller groups by */
   lo: Date;
   hi: Date;
   tz: string;
@@ -34,14 +35,20 @@ export type WholeHourRead = {
  * read. Put `with` (empty, or `WITH hours AS (…)`) before the SELECT that reads `rows`.
  *
  * [h, h + 1 h) is one local hour when h starts one and the offset is the same at both ends (no
- * clock change inside it): every hour in a whole-hour zone, none in +05:30, and all but the
- * hours of a clock change elsewhere. Only `at`'s local day and hour may be used by callers.
+ * clock change inside it): every hour in a whole-hour zone, and all but the hours of a clock
+ * change elsewhere. A zone not a whole number of hours from UTC at the window's ends (+05:30)
+ * reads every bucket from the 15-minute table. Only `at`'s local day and hour may be used by callers.
  */
 export function wholeHourRows(o: WholeHourRead): { with: RawBuilder<unknown>; rows: RawBuilder<unknown> } {
   const quarters = sql`${sql.table(o.quarters.table)} r`;
   const also = (alias: 'r' | 'x') => (o.where ? sql` AND ${o.where(alias)}` : sql``);
   const span = o.hours === null ? null : hourSpan(o.lo, o.hi);
-  if (o.hours === null || span === null) {
+  // A zone a whole number of hours from UTC at both ends has whole local hours throughout but
+  // for clock changes, which the SQL below finds hour by hour. One that is not (+05:30) has none
+  // at either end, and likely none between: one range scan of the 15-minute rows is then far
+  // cheaper than an index probe per hour (Kolkata, 90 days at 1M: 0.3 s against 2.3 s).
+  const wholeAt = (t: Date) => utcOffsetMinutes(t, o.tz) % 60 === 0;
+  if (o.hours === null || span === null || !wholeAt(span.lo) || !wholeAt(span.hi)) {
     return { with: sql``, rows: sql`SELECT r.bucket AS at, ${o.quarters.columns} FROM ${quarters} WHERE ${during('r.bucket', o.lo, o.hi)}${also('r')}` };
   }
   return {

@@ -96,6 +96,11 @@ function startBefore(wall: number, unit: CalendarUnit | number): number {
   return Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d.getUTCDate(), lastDay)) + (wall % DAY_MS);
 }
 
+/** The zone's offset from UTC at `at`, in minutes: 240 in Asia/Dubai, 330 in Asia/Kolkata, −300 in New York in winter. */
+export function utcOffsetMinutes(at: Date, tz: string): number {
+  return Math.round((wallClock(at, tz) - at.getTime()) / 60_000);
+}
+
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The local wall-clock reading of `at` in tz, as milliseconds of a UTC date with that reading. */

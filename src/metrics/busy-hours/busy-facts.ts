@@ -20,15 +20,15 @@ export type BusyFactKind = 'agent_reply' | 'opened' | 'opened_by_contact' | 'clo
  * whole hours that are one local hour of w.tz from busy_hour_rollups_hourly (migrations/0017,
  * a third of the rows; rollup-hours.ts); the partial buckets at either edge from the base rows
  * through the same SQL functions, so sums are exact. Rows may net to zero: sum `n`. Read it in
- * one statement (one snapshot of rollups and deltas). `hourly: false` keeps to the 15-minute rows.
+ * one statement (one snapshot of rollups and deltas).
  */
-export function busyFacts(w: ReportWindow, filters: ReportFilters, kinds: readonly BusyFactKind[], opts: { hourly?: boolean } = {}): RawBuilder<unknown> {
+export function busyFacts(w: ReportWindow, filters: ReportFilters, kinds: readonly BusyFactKind[]): RawBuilder<unknown> {
   const { lo, hi } = bucketSpan(w);
   const kindList = sql.join(kinds.map((k) => sql.lit(k)));
   const rolled = wholeHourRows({
     lo, hi, tz: w.tz,
     quarters: { table: 'busy_hour_rollups', columns: sql`r.kind, r.phone_number_id AS channel, r.agent_id AS agent, r.n` },
-    hours: opts.hourly === false ? null : { table: 'busy_hour_rollups_hourly', columns: sql`x.kind, x.phone_number_id, x.agent_id, x.n` },
+    hours: { table: 'busy_hour_rollups_hourly', columns: sql`x.kind, x.phone_number_id, x.agent_id, x.n` },
     where: (alias) => sql<boolean>`${sql.ref(`${alias}.kind`)} IN (${kindList})`,
   });
   const deltas = sql`SELECT r.bucket, r.kind, r.phone_number_id, r.agent_id, r.n

@@ -44,11 +44,11 @@ export function bucketSpan(w: ReportWindow): { lo: Date; hi: Date } {
  * only through the filters.
  *
  * `useRollups: false` reads the whole window from the base rows (the reference the tests compare
- * the rollups with); `hourly: false` keeps to the 15-minute rollups.
+ * the rollups with).
  */
 export function rollupFacts(w: ReportWindow, filters: ReportFilters, opts: RollupOptions = {}): RawBuilder<unknown> {
   const { lo, hi } = opts.useRollups === false ? { lo: w.to, hi: w.to } : bucketSpan(w);
-  const agentFree = opts.hourly !== false && filters.agent === undefined && filters.team === undefined;
+  const agentFree = filters.agent === undefined && filters.team === undefined;
   const rolled = wholeHourRows({
     lo, hi, tz: w.tz,
     // the first SELECT of the union names the columns
@@ -93,8 +93,5 @@ function factFilters(filters: ReportFilters): RawBuilder<boolean>[] {
   return conds;
 }
 
-/**
- * `useRollups: false` reads the whole window from the base rows: the reference for tests.
- * `hourly: false` reads whole buckets from the 15-minute rollups only (tests compare the two).
- */
-export type RollupOptions = { useRollups?: boolean; hourly?: boolean };
+/** `useRollups: false` reads the whole window from the base rows: the reference for tests. */
+export type RollupOptions = { useRollups?: boolean };
