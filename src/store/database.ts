@@ -62,8 +62,8 @@ function openPostgres(
     connectionTimeoutMillis: target.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     statement_timeout: statementTimeout,
     // JIT compilation pays off on queries of many seconds; ours answer in milliseconds to a few
-    // hundred, and a report whose estimated cost crosses jit_above_cost spent 590 ms compiling
-    // a query that then ran in 90 ms (messages, 1M messages, 90 days: 713 → 166 ms without it).
+    // hundred, and a report query whose estimated cost crossed jit_above_cost spent 586 ms in
+    // LLVM before running for 88 ms (the messages counts over 90 days of the 1M bench seed).
     // A URL that sets `options` itself keeps its own (pg lets the URL win).
     options: '-c jit=off',
     query_timeout: statementTimeout + READ_TIMEOUT_GRACE_MS,
