@@ -25,10 +25,11 @@ export async function postWhatsApp(
   baseUrl: string,
   body: Buffer | string,
   signature: string | null = signBody(body, APP_SECRET),
+  extraHeaders: Record<string, string> = {},
 ): Promise<Response> {
   return fetch(`${baseUrl}/webhooks/whatsapp`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(signature === null ? {} : { 'x-hub-signature-256': signature }) },
+    headers: { 'content-type': 'application/json', ...(signature === null ? {} : { 'x-hub-signature-256': signature }), ...extraHeaders },
     body,
   });
 }
