@@ -7,8 +7,8 @@
 --
 -- Reports without an agent/team filter read these for the whole hours of a window that lie
 -- inside one local hour of the report's zone (every hour, in a zone whose offset is whole hours;
--- none in +05:30), and the 15-minute rollups and base rows for the rest (src/metrics/messages/
--- rollup-facts.ts), so the answers stay exact.
+-- none in +05:30), and the 15-minute rollups and base rows for the rest (src/metrics/
+-- rollup-hours.ts), so the answers stay exact.
 --
 -- Kept by a statement trigger on message_rollups itself, in the same transaction as every write
 -- there: compaction, the rebuild, and any replica running older code all keep it equal to

@@ -1,58 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  applyStatuses,
-  insertRawEvents,
-  listMigrations,
-  migrate,
-  MIGRATIONS_DIR,
-  monthPartitions,
-  monthStart,
-  NO_CONTACTS,
-  openStore,
-  type Store,
-} from '../../../src/store/index.js';
+import { applyStatuses, insertRawEvents, migrate, monthPartitions, monthStart, NO_CONTACTS } from '../../../src/store/index.js';
+import { testDatabases } from '../../helpers/databases.js';
 
 /**
  * Migration 0007 on a database that already holds rows in the 0006 schema: every row must
  * survive with its id, in the partition of its month, and idempotency must carry over (an old
  * body redelivered is still a duplicate; an old status is still the one kept).
  */
-const targets = [
-  { name: 'pglite', open: async () => ({ store: openStore({ kind: 'pglite', dataDir: null }), drop: async () => {} }) },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres', open: openPostgres }] : []),
-];
-
-async function openPostgres(): Promise<{ store: Store; drop: () => Promise<void> }> {
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
-  const name = `wapulse_m_${randomBytes(6).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return { store: openStore({ kind: 'postgres', url: url.toString(), poolSize: 3 }), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-/** A folder with the migrations before 0007 only: the schema as the last release left it. */
-async function migrationsBefore0007(): Promise<{ dir: URL; remove: () => Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), 'wapulse-m6-'));
-  for (const f of await listMigrations()) if (f < '0007') await cp(new URL(f, MIGRATIONS_DIR), join(path, f));
-  return { dir: pathToFileURL(`${path}/`), remove: () => rm(path, { recursive: true, force: true }) };
-}
-
 const sha = (bytes: number[]) => createHash('sha256').update(Buffer.from(bytes)).digest('hex');
 const [h1, h2, h3] = [sha([1]), sha([2]), sha([3])];
 
@@ -60,7 +16,7 @@ const rawBody = (n: string, receivedAt: string) => ({
   source: 'whatsapp' as const, receivedAt: new Date(receivedAt), body: Buffer.from(`{"n":"${n}"}`), signatureOk: true, outcome: 'processed' as const, problems: [],
 });
 
-describe.each(targets)('migration 0007 over existing rows on $name', (target) => {
+describe.each(testDatabases)('migration 0007 over existing rows on $name', (database) => {
   let cleanup: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const c of cleanup.reverse()) await c();
@@ -68,11 +24,9 @@ describe.each(targets)('migration 0007 over existing rows on $name', (target) =>
   });
 
   it('keeps every row, puts each in its month, and keeps idempotency', async () => {
-    const { store, drop } = await target.open();
-    cleanup.push(drop, () => store.close());
-    const v6 = await migrationsBefore0007();
-    cleanup.push(v6.remove);
-    await migrate(store, v6.dir);
+    // the schema as the last release before 0007 left it
+    const store = await database.openBefore('0007');
+    cleanup.push(() => store.drop());
     const db = store.db;
 
     // The 0006 schema, written to directly (today's code speaks 0007): three bodies (Sep 15
