@@ -34,17 +34,16 @@ export function busyFacts(w: ReportWindow, filters: ReportFilters, kinds: readon
   const deltas = sql`SELECT r.bucket, r.kind, r.phone_number_id, r.agent_id, r.n
     FROM busy_hour_rollup_deltas r WHERE ${during('r.bucket', lo, hi)} AND r.kind IN (${kindList})`;
   const edges = [{ from: w.from, to: lo }, { from: hi, to: w.to }].filter((e) => e.from < e.to);
-  const inEdges = (col: RawBuilder<unknown>) =>
-    sql<boolean>`(${sql.join(edges.map((e) => sql`(${col} >= ${e.from}::timestamptz AND ${col} < ${e.to}::timestamptz)`), sql` OR `)})`;
+  const inEdges = (column: string) => sql<boolean>`(${sql.join(edges.map((e) => during(column, e.from, e.to)), sql` OR `)})`;
   const wantsMessages = kinds.includes('agent_reply');
   const wantsCycles = kinds.some((k) => k !== 'agent_reply');
   const base = edges.length === 0 ? [] : [
     ...(wantsMessages ? [sql`SELECT f.at, f.kind, f.phone_number_id, f.agent_id, 1::bigint
       FROM messages m CROSS JOIN LATERAL busy_hour_message_facts(m) f
-      WHERE ${inEdges(sql`m.counted_at`)} AND f.kind IN (${kindList})`] : []),
+      WHERE ${inEdges('m.counted_at')} AND f.kind IN (${kindList})`] : []),
     ...(wantsCycles ? [sql`SELECT f.at, f.kind, f.phone_number_id, f.agent_id, 1::bigint
       FROM conversations c CROSS JOIN LATERAL busy_hour_cycle_facts(c) f
-      WHERE (${inEdges(sql`c.opened_at`)} OR ${inEdges(sql`c.closed_at`)}) AND ${inEdges(sql`f.at`)} AND f.kind IN (${kindList})`] : []),
+      WHERE (${inEdges('c.opened_at')} OR ${inEdges('c.closed_at')}) AND ${inEdges('f.at')} AND f.kind IN (${kindList})`] : []),
   ];
   const parts = [rolled.rows, deltas, ...base];
   return sql`(${rolled.with}

@@ -66,7 +66,7 @@ export function rollupFacts(w: ReportWindow, filters: ReportFilters, opts: Rollu
     SELECT c.at, c.kind, m.phone_number_id, m.agent_id, c.error_code, c.error_title, c.pricing_category, 1::bigint
     FROM messages m CROSS JOIN LATERAL message_contributions(m) c
     WHERE (${sql.join(edges.map((e) => touchesWindow({ from: e.from, to: e.to, tz: w.tz })), sql` OR `)})
-      AND (${sql.join(edges.map((e) => sql`(c.at >= ${e.from}::timestamptz AND c.at < ${e.to}::timestamptz)`), sql` OR `)})`;
+      AND (${sql.join(edges.map((e) => during('c.at', e.from, e.to)), sql` OR `)})`;
   return sql`(${rolled.with}
     SELECT f.* FROM (
       ${rolled.rows}
