@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
-import { refreshCycleDurations, type ClosedBy, type Database, type OpenedBy, type SenderType } from '../../src/store/index.js';
+import { refreshCycleDurations, refreshFirstReplies, type ClosedBy, type Database, type OpenedBy, type SenderType } from '../../src/store/index.js';
 
 /**
  * Direct row builders for metrics tests: each test states its facts as rows and works the
  * expected numbers out by hand from them. (Ingest itself is tested through HTTP elsewhere.)
  * Times are ISO strings for readability; everything else defaults to the plain case.
- * Seeding a message or a cycle refreshes the cycles' precomputed durations, as ingest's settle
- * and inbox writes do, so reports read what they would after those ran.
+ * Seeding a message or a cycle refreshes the cycles' first agent replies and precomputed
+ * durations, as ingest's settle and inbox writes do (both, at the same points), so reports read
+ * what they would after those ran.
  */
 type DB = Kysely<Database>;
 const d = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
@@ -70,7 +71,9 @@ export async function seedMessage(db: DB, m: SeedMessage): Promise<void> {
     pricing_at: m.pricingCategory ? d(statusTimes[0]) : null, pricing_type: m.pricingType ?? null, pricing_category: m.pricingCategory ?? null,
     billable: m.billable ?? null, biz_opaque_callback_data: null, edited_at: null, revoked_at: null, conversation_ref: m.conversationRef ?? null,
   }).execute();
-  await refreshCycleDurations(db, { contactIds: [m.contactId], refs: m.conversationRef ? [m.conversationRef] : [] });
+  const scope = { contactIds: [m.contactId], refs: m.conversationRef ? [m.conversationRef] : [] };
+  await refreshFirstReplies(db, scope);
+  await refreshCycleDurations(db, scope);
 }
 
 export type SeedConversation = {
@@ -84,8 +87,6 @@ export type SeedConversation = {
   category?: string;
   assigneeId?: string;
   assignedAt?: string;
-  firstAgentReplyAt?: string;
-  firstAgentReplyAgentId?: string;
   externalId?: string;
   cycle?: number;
   source?: 'inbox' | 'derived';
@@ -97,9 +98,10 @@ export async function seedConversation(db: DB, c: SeedConversation): Promise<num
     source: c.source ?? 'inbox', external_id: c.externalId ?? null, cycle: c.cycle ?? 1, contact_id: c.contactId, phone_number_id: c.channel,
     opened_at: new Date(c.openedAt), opened_by: c.openedBy ?? 'contact', opener_agent_id: null,
     closed_at: d(c.closedAt), closed_by: c.closedBy ?? null, closer_agent_id: c.closerAgentId ?? null, category: c.category ?? null, note: null,
-    assignee_id: c.assigneeId ?? null, assigned_at: d(c.assignedAt), first_agent_reply_at: d(c.firstAgentReplyAt),
-    first_agent_reply_agent_id: c.firstAgentReplyAgentId ?? null, last_message_at: d(c.lastMessageAt),
+    assignee_id: c.assigneeId ?? null, assigned_at: d(c.assignedAt), first_agent_reply_at: null,
+    first_agent_reply_agent_id: null, last_message_at: d(c.lastMessageAt),
   }).returning('id').executeTakeFirstOrThrow();
+  await refreshFirstReplies(db, { conversationIds: [row.id] });
   await refreshCycleDurations(db, { conversationIds: [row.id] });
   return row.id;
 }
