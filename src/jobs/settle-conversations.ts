@@ -1,6 +1,6 @@
 import { settleConversations } from '../conversations/index.js';
 import type { Logger } from '../log.js';
-import { compactBusyHourRollups, compactDurationRollups, compactMessageRollups, settleContactDays, type Store } from '../store/index.js';
+import { compactBusyHourRollups, compactCycleCountRollups, compactDurationRollups, compactMessageRollups, settleContactDays, type Store } from '../store/index.js';
 
 /**
  * Keeps derived conversations and first replies current (see settleConversations).
@@ -13,7 +13,7 @@ import { compactBusyHourRollups, compactDurationRollups, compactMessageRollups, 
  * Two replicas: both may run at once. Each batch locks its pairs' keys; a second replica that
  * picked the same pairs waits for that batch, then finds them settled and moves on. Auto-closing
  * skips rows another replica holds (SKIP LOCKED), so nothing is closed twice.
- * Then compacts the message count, duration and busy-hours rollups: each batch is one statement, a delta is folded by one
+ * Then compacts the message count, duration, busy-hours and conversation count rollups: each batch is one statement, a delta is folded by one
  * replica only, so two replicas compacting at once is safe. Then stores the contact days marked
  * since (settles are serialised by a table lock writers never take; a mark is taken by one only).
  * Stopping: pass `signal`; it is checked between batches, and what is left stays dirty for
@@ -36,6 +36,8 @@ export async function settleConversationsJob(
     if (foldedDurations) log.debug({ folded: foldedDurations }, 'duration rollups compacted');
     const foldedBusy = await compactBusyHourRollups(store.db);
     if (foldedBusy) log.debug({ folded: foldedBusy }, 'busy-hours rollups compacted');
+    const foldedCounts = await compactCycleCountRollups(store.db);
+    if (foldedCounts) log.debug({ folded: foldedCounts }, 'conversation count rollups compacted');
     // store the contact days marked since (reports compute marked ones themselves: speed only)
     const days = await settleContactDays(store.db);
     if (days) log.debug({ days }, 'contact days settled');

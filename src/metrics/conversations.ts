@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ClosedBy, Database, OpenedBy } from '../store/index.js';
 import type { BusinessHours } from './business-hours.js';
 import { cycleCounts, type CountRow } from './conversations/cycle-counts.js';
+import { rolledCycleCounts } from './conversations/rolled-counts.js';
 import { rolledDurations, unlessMismatch } from './conversations/rolled-durations.js';
 import { durationColumns, readDurations, readResponseDurations, type Durations, type ResponseDurations } from './conversations/duration-figures.js';
 import { durationCtes, type DurationMetric } from './response-times.js';
@@ -58,11 +59,13 @@ export async function conversationsReport(
   // unscoped and wall clock only (what supervisors run most): the same figures from the
   // duration rollups (conversations/rolled-durations.ts); filters and business hours keep
   // aggregating the window's rows, as do rollups that do not account for the rows
-  const unscoped = q.filters.channel === undefined && q.filters.agent === undefined && q.filters.team === undefined && bh === undefined;
+  // (counts do not depend on business hours: unfiltered, they come from the count rollups)
+  const unfiltered = q.filters.channel === undefined && q.filters.agent === undefined && q.filters.team === undefined;
+  const unscoped = unfiltered && bh === undefined;
   const durationRows = async (): Promise<(Record<string, unknown> & { metric: DurationMetric })[]> =>
     unscoped ? unlessMismatch(rolledDurations(db, w, { byAgent: false }), exact) : exact();
   const [counts, durations] = await Promise.all([
-    cycleCounts(db, ctes, w),
+    unfiltered ? rolledCycleCounts(db, w) : cycleCounts(db, ctes, w),
     durationRows(),
   ]);
 

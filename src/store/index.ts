@@ -53,6 +53,7 @@ export { rebuildContactDays, settleContactDays, settleContactDaysOnce } from './
 export { compactDurationRollups, compactDurationRollupsOnce, rebuildDurationRollups } from './duration-rollups-repo.js';
 export { compactMessageRollups, compactMessageRollupsOnce, rebuildMessageRollups, refreshInsideWindow } from './message-rollups-repo.js';
 export { compactBusyHourRollups, compactBusyHourRollupsOnce, rebuildBusyHourRollups } from './busy-hour-rollups-repo.js';
+export { compactCycleCountRollups, compactCycleCountRollupsOnce, rebuildCycleCountRollups } from './cycle-count-rollups-repo.js';
 export {
   advanceReprocessRun,
   analyzeRawEvents,

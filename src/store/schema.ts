@@ -218,6 +218,17 @@ export interface CycleDurationsTable {
  * Count and exact sum of duration values per UTC day, metric, bucket, and agent (by_agent) or all
  * agents (migrations/0012); the deltas table has the same shape.
  */
+/** migrations/0018: cycle_count_facts counted per UTC day (and its deltas table). */
+export interface CycleCountRollupsTable {
+  day: Timestamp;
+  event: 'opened' | 'closed' | 'ended';
+  opened_by: OpenedBy | null;
+  closed_by: ClosedBy | null;
+  category: string | null;
+  unanswered: boolean | null;
+  n: ColumnType<number, number, number>;
+}
+
 export interface DurationRollupsTable {
   day: Timestamp;
   metric: string;
@@ -321,6 +332,8 @@ export interface Database {
   busy_hour_rollups_hourly: BusyHourRollupsHourlyTable;
   duration_rollups: DurationRollupsTable;
   duration_rollup_deltas: DurationRollupsTable;
+  cycle_count_rollups: CycleCountRollupsTable;
+  cycle_count_rollup_deltas: CycleCountRollupsTable;
   reprocess_runs: ReprocessRunsTable;
   contact_days: ContactDaysTable;
   contact_day_dirty: ContactDayDirtyTable;

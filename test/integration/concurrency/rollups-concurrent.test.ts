@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleConversations } from '../../../src/conversations/index.js';
 import { generateTraffic } from '../../../src/simulate/index.js';
 import {
-  compactBusyHourRollupsOnce, compactMessageRollupsOnce, rebuildBusyHourRollups, rebuildMessageRollups, type Store,
+  compactBusyHourRollupsOnce, compactCycleCountRollupsOnce, compactMessageRollupsOnce, rebuildBusyHourRollups, rebuildCycleCountRollups,
+  rebuildMessageRollups, type Store,
 } from '../../../src/store/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
@@ -12,13 +13,13 @@ import { HAS_POSTGRES, deliverTwiceShuffled, drainTogether, rowsLeft, secondStor
 /**
  * A simulated day (seed 9, scale 0.15), every body twice, shuffled (seed 13), goes to two app
  * instances at 16 requests in flight each: many transactions insert and update messages and
- * conversations (inbox cycles opened, assigned, closed) at once, appending deltas to both
- * ingest-time rollups — the message counts (migrations/0009) and the busy-hours counts (0014) —
- * many for the same buckets (a campaign's statuses), while inbound and outbound of one pair race.
- * Then settle (derived cycles opened and closed: more deltas), and both instances compact both
- * rollups at once in small batches, so their statements interleave. Each compacted rollup must
- * equal a from-scratch rebuild from the stored rows — every delta folded exactly once, and every
- * inside_window flag repaired.
+ * conversations (inbox cycles opened, assigned, closed) at once, appending deltas to the
+ * ingest-time rollups — the message counts (migrations/0009), the busy-hours counts (0014) and
+ * the conversation counts (0018) — many for the same buckets (a campaign's statuses), while
+ * inbound and outbound of one pair race. Then settle (derived cycles opened and closed: more
+ * deltas), and both instances compact every rollup at once in small batches, so their
+ * statements interleave. Each compacted rollup must equal a from-scratch rebuild from the stored
+ * rows — every delta folded exactly once, and every inside_window flag repaired.
  */
 const NOW = new Date('2026-11-04T00:00:00Z');
 const traffic = generateTraffic({ seed: 9, start: new Date('2026-11-02T00:00:00Z'), days: 1, scale: 0.15, tz: 'Asia/Dubai' });
@@ -37,6 +38,13 @@ const ROLLUPS = {
     deltas: 'busy_hour_rollup_deltas',
     columns: 'bucket, kind, phone_number_id, agent_id, n::int AS n',
     table: 'busy_hour_rollups',
+  },
+  cycleCounts: {
+    compactOnce: compactCycleCountRollupsOnce,
+    rebuild: rebuildCycleCountRollups,
+    deltas: 'cycle_count_rollup_deltas',
+    columns: 'day, event, opened_by, closed_by, category, unanswered, n::int AS n',
+    table: 'cycle_count_rollups',
   },
 } as const;
 type Name = keyof typeof ROLLUPS;
@@ -79,16 +87,20 @@ describe.skipIf(!HAS_POSTGRES)('rollups under concurrent ingest and two compacti
   it('left no delta behind', () => {
     expect(outcome.messages.deltasLeft).toBe(0);
     expect(outcome.busyHours.deltasLeft).toBe(0);
+    expect(outcome.cycleCounts.deltasLeft).toBe(0);
   });
   it('holds substantial rollups, busy-hours of every kind', () => {
     expect(outcome.messages.rebuilt.length).toBeGreaterThan(200);
     expect(outcome.busyHours.rebuilt.length).toBeGreaterThan(100);
     const kinds = new Set(outcome.busyHours.rebuilt.map((r) => (r as { kind: string }).kind));
     expect([...kinds].sort()).toEqual(['agent_reply', 'closed', 'opened', 'opened_by_contact']);
+    const events = new Set(outcome.cycleCounts.rebuilt.map((r) => (r as { event: string }).event));
+    expect([...events].sort()).toEqual(['closed', 'ended', 'opened']);
   });
   it('equals a from-scratch rebuild', () => {
     expect(outcome.messages.compacted).toEqual(outcome.messages.rebuilt);
     expect(outcome.busyHours.compacted).toEqual(outcome.busyHours.rebuilt);
+    expect(outcome.cycleCounts.compacted).toEqual(outcome.cycleCounts.rebuilt);
   });
   it('keeps the hourly message rollups equal to a rebuild, the two replicas compacting at once', () => {
     expect(hourly.rebuilt.length).toBeGreaterThan(50);

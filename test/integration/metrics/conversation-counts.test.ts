@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverToStore } from '../../../src/cli/deliver-traffic.js';
 import { settleConversations } from '../../../src/conversations/index.js';
 import { cycleCounts } from '../../../src/metrics/conversations/cycle-counts.js';
+import { rolledCycleCounts } from '../../../src/metrics/conversations/rolled-counts.js';
 import { durationCtes, type CycleScope } from '../../../src/metrics/response-times.js';
 import { generateTraffic } from '../../../src/simulate/index.js';
 import { referenceCycleCounts } from '../../helpers/conversation-counts-reference.js';
@@ -12,7 +13,9 @@ import { testDatabases, type TestStore } from '../../helpers/databases.js';
  * The one-pass counts of the conversations report (metrics/conversations/cycle-counts.ts)
  * against the per-figure queries they replace (test/helpers/conversation-counts-reference.ts),
  * on simulated traffic: the same rows in the same order, for windows with local-zone edges, a
- * `to` in the past (cycles still open then, closed since), and each filter.
+ * `to` in the past (cycles still open then, closed since), and each filter. Unfiltered, the
+ * report reads the count rollups (metrics/conversations/rolled-counts.ts): held to the same
+ * reference.
  */
 
 const at = (iso: string) => new Date(iso);
@@ -71,6 +74,12 @@ describe.each(testDatabases)('conversation counts equal the per-figure derivatio
         const { fast, reference } = await both({ window: w, ...s });
         expect(fast, `${w.from.toISOString()} ${JSON.stringify(s)}`).toEqual(reference);
       }
+    }
+  });
+
+  it('matches through the count rollups on every window, unfiltered', async () => {
+    for (const w of windows) {
+      expect(await rolledCycleCounts(store.db, w), w.from.toISOString()).toEqual(await referenceCycleCounts(store.db, { window: w }));
     }
   });
 });
