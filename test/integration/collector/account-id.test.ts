@@ -123,7 +123,7 @@ describe.each(testDatabases)('migration 0010 backfills the WABA id from channels
     } finally {
       await fresh.drop();
     }
-  });
+  }, 120_000); // opens its database in the test: an embedded one is initdb and nine migrations first
 });
 
 

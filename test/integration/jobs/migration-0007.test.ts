@@ -83,5 +83,5 @@ describe.each(testDatabases)('migration 0007 over existing rows on $name', (data
     }], NO_CONTACTS);
     const w1 = await db.selectFrom('message_statuses').select(['status', 'raw_event_id']).orderBy('status').execute();
     expect(w1).toEqual([{ status: 'delivered', raw_event_id: 2 }, { status: 'sent', raw_event_id: 1 }]);
-  });
+  }, 120_000); // opens its database in the test: an embedded one is initdb and six migrations first
 });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { createMetrics } from '../../../src/observability/metrics.js';
 import { createSlackApp } from '../../../src/slack/index.js';
@@ -7,16 +7,20 @@ import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
 import { captureLog } from '../../helpers/log-capture.js';
 
 describe('Socket Mode (SLACK_APP_TOKEN)', () => {
-  let store: TestStore | undefined;
-  let fake: FakeSlack | undefined;
-  afterEach(async () => {
+  let store: TestStore;
+  let fake: FakeSlack;
+  // opened in a hook, not the test: an embedded database's first open (initdb, every migration)
+  // took over the 30 s test timeout on a CI machine busy with the other worker's suites
+  beforeAll(async () => {
+    store = await testDatabases[0]!.open();
+    fake = await startFakeSlack();
+  });
+  afterAll(async () => {
     await store?.drop();
     await fake?.close();
   });
 
   it('mounts nothing on HTTP, opens the socket with the app token, and survives a refusal', async () => {
-    store = await testDatabases[0]!.open();
-    fake = await startFakeSlack();
     const config = loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 'signing-secret-123', SLACK_APP_TOKEN: 'xapp-1-A1-test', SLACK_API_URL: fake.apiUrl,
     });
