@@ -81,7 +81,8 @@ export async function reprocess(db: Kysely<Database>, start: StartOptions, deps:
   if (settle.stopped) return stopped();
   for (const hook of deps.hooks ?? afterReprocess) {
     if (deps.signal?.aborted) return stopped();
-    await hook.run(db);
+    // each rebuild is idempotent: one that lost a deadlock to live ingest runs again
+    await retryConflicts(() => hook.run(db));
   }
   await markReprocessRun(db, run.id, 'finished_at', deps.now());
   return { kind: 'finished', run: await reload(db, run.id), resumed, settle };

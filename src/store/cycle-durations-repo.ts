@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql, type RawBuilder } from 'kysely';
 import { chunks } from './chunks.js';
+import { retryConflicts } from './db-errors.js';
 import type { Database } from './schema.js';
 
 /**
@@ -60,12 +61,14 @@ export async function rebuildCycleDurations(db: Kysely<Database>, opts: { slice?
   let written = 0;
   for (let start = lo; start <= hi; start += slice) {
     const end = start + slice;
-    const r = await db.transaction().execute(async (tx) => {
+    // beside live ingest, a slice's DELETE and a settle's refresh of the same cycles can each
+    // hold rows the other wants: Postgres aborts one, and the slice, replaced whole, runs again
+    const r = await retryConflicts(() => db.transaction().execute(async (tx) => {
       await sql`DELETE FROM cycle_durations WHERE cycle_id >= ${start} AND cycle_id < ${end}`.execute(tx);
       return sql`INSERT INTO cycle_durations SELECT * FROM wapulse_cycle_durations(
         ARRAY(SELECT id FROM conversations WHERE id >= ${start} AND id < ${end}))
         ON CONFLICT (cycle_id, metric, seq) DO NOTHING`.execute(tx);
-    });
+    }));
     written += Number(r.numAffectedRows ?? 0);
     opts.onProgress?.(Math.min(end, hi + 1) - lo, hi + 1 - lo);
   }
