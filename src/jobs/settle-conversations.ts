@@ -13,9 +13,10 @@ import { compactBusyHourRollups, compactCycleCountRollups, compactDurationRollup
  * Two replicas: both may run at once. Each batch locks its pairs' keys; a second replica that
  * picked the same pairs waits for that batch, then finds them settled and moves on. Auto-closing
  * skips rows another replica holds (SKIP LOCKED), so nothing is closed twice.
- * Then compacts the message count, duration, busy-hours and conversation count rollups: each batch is one statement, a delta is folded by one
- * replica only, so two replicas compacting at once is safe. Then stores the contact days marked
- * since (settles are serialised by a table lock writers never take; a mark is taken by one only).
+ * Then compacts the message count, duration, busy-hours and conversation count rollups: each
+ * batch is one statement, a delta is folded by one replica only, so two replicas compacting at
+ * once is safe. Then stores the contact days marked since (settles are serialised by a table
+ * lock writers never take; a mark is taken by one only).
  * Stopping: pass `signal`; it is checked between batches, and what is left stays dirty for
  * the next run (on this or another replica).
  */

@@ -6,7 +6,7 @@ import type { CountRow } from './cycle-counts.js';
 const DAY_MS = 86_400_000;
 
 /**
- * cycleCounts' rows for an unscoped window, from the rollups of migrations/0018 instead of a
+ * cycleCounts' rows for an unfiltered window (no channel, agent or team), from the rollups of migrations/0018 instead of a
  * pass over every cycle overlapping the window:
  *  - opened, closed by closer and by category, closed without a response: the rollups
  *    (+ uncompacted deltas) of the whole UTC days inside [from, to), plus the facts of the cycles
@@ -34,8 +34,6 @@ export async function rolledCycleCounts(db: Kysely<Database>, w: { from: Date; t
   const e2 = Math.max(dayTo, e1);
   const at = (ms: number) => new Date(ms);
   const edges = [{ lo: from, hi: e1 }, { lo: e2, hi: to }].filter((e) => e.lo < e.hi);
-  // unresolved: every day before to's UTC day (dayTo), then that day up to `to`
-  const stateDay = dayTo;
 
   const rolled = (days: RawBuilder<boolean>, events: string[]) => sql.join(
     ['cycle_count_rollups', 'cycle_count_rollup_deltas'].map((table) => sql`
@@ -53,9 +51,10 @@ export async function rolledCycleCounts(db: Kysely<Database>, w: { from: Date; t
     ...(dayFrom < dayTo ? [rolled(during('r.day', at(dayFrom), at(dayTo)), ['opened', 'closed'])] : []),
     ...facts(edges, ['opened', 'closed']),
   ], sql` UNION ALL `);
+  // unresolved: every day before to's UTC day (dayTo), then that day up to `to`
   const state = sql.join([
-    rolled(sql<boolean>`r.day < ${at(stateDay)}::timestamptz`, ['opened', 'ended']),
-    ...facts(stateDay < to ? [{ lo: stateDay, hi: to }] : [], ['opened', 'ended']),
+    rolled(sql<boolean>`r.day < ${at(dayTo)}::timestamptz`, ['opened', 'ended']),
+    ...facts(dayTo < to ? [{ lo: dayTo, hi: to }] : [], ['opened', 'ended']),
   ], sql` UNION ALL `);
 
   return (await sql<CountRow>`WITH
