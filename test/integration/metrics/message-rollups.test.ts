@@ -115,6 +115,25 @@ describe.each(testDatabases)('message rollups on $name', (database) => {
       expect(await sentOf(tx, 'Asia/Dubai', { agent })).toEqual(before.agent);
     });
   });
+
+  // London's clock goes back at 2026-10-25 01:00 UTC, so the UTC hour [00:00, 01:00) is not one
+  // local hour (it starts at 01:00 BST and the next starts at 01:00 GMT): its counts must come
+  // from the 15-minute rows. The simulated traffic is asleep then, so 1,000 sent are placed in
+  // its 00:15 bucket (the trigger of 0016 adds them to that hour's hourly row too): a London
+  // window must count them exactly once, on 25 October (00:15 UTC is 01:15 BST) — not 0, which
+  // is what skipping the hours that are not whole gives, nor 2,000 (read from both tables).
+  it('counts the hour of a clock change once, from the 15-minute rows', async () => {
+    const window = { from: new Date('2026-10-23T23:00:00Z'), to: new Date('2026-10-26T00:00:00Z'), tz: 'Europe/London' };
+    const sentOf = async (db: Kysely<Database>) => {
+      const m = await messagesReport(db, { window, filters: {} });
+      return { sent: m.sent, day: m.days.find((d) => d.date === '2026-10-25')?.sent ?? 0 };
+    };
+    await rolledBack(store.db, async (tx) => {
+      const before = await sentOf(tx);
+      await sql`INSERT INTO message_rollups (bucket, kind, n) VALUES ('2026-10-25T00:15:00Z', 'sent', 1000)`.execute(tx);
+      expect(await sentOf(tx)).toEqual({ sent: before.sent + 1000, day: before.day + 1000 });
+    });
+  });
 });
 
 type Totals = Record<'received' | 'reactions' | 'sent' | 'delivered' | 'read' | 'failed' | 'cohortDelivered' | 'cohortRead' | 'cohortFailed' | 'inside', number>;
