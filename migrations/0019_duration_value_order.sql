@@ -11,3 +11,10 @@
 -- (7 days at 10M: 6–10 ms); the planner takes whichever is cheaper for the window asked.
 CREATE INDEX cycle_durations_value ON cycle_durations (metric, bucket, seconds) INCLUDE (ended_at);
 CREATE INDEX cycle_durations_agent_value ON cycle_durations (metric, agent_id, bucket, seconds) INCLUDE (ended_at);
+
+-- The rows of the partial days at a window's edges are summed from cycle_durations itself (the
+-- rollups hold whole UTC days): 120,000 of them for a 90-day window at 10M, one heap page read
+-- for every seven. With the columns that sum needs included, the 0008 index on ended_at answers
+-- it alone: 198 → 138 ms. It replaces that index (same key, so its other readers keep it).
+CREATE INDEX cycle_durations_ended_values ON cycle_durations (ended_at, metric) INCLUDE (agent_id, bucket, seconds);
+DROP INDEX cycle_durations_ended;
