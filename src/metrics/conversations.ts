@@ -3,7 +3,7 @@ import type { ClosedBy, Database, OpenedBy } from '../store/index.js';
 import type { BusinessHours } from './business-hours.js';
 import { cycleCounts, type CountRow } from './conversations/cycle-counts.js';
 import { rolledCycleCounts } from './conversations/rolled-counts.js';
-import { rolledDurations, unlessMismatch } from './conversations/rolled-durations.js';
+import { rolledDurations, unlessMismatch, type RolledOptions } from './conversations/rolled-durations.js';
 import { durationColumns, readDurations, readResponseDurations, type Durations, type ResponseDurations } from './conversations/duration-figures.js';
 import { durationCtes, type DurationMetric } from './response-times.js';
 import { windowJson, type ReportFilters, type ReportQuery } from './window.js';
@@ -52,25 +52,8 @@ export async function conversationsReport(
 ): Promise<ConversationsReport> {
   const w = q.window;
   const bh = opts.businessHours;
-  const ctes = durationCtes({ window: w, channel: q.filters.channel, assignee: q.filters.agent, assigneeTeam: q.filters.team, businessHours: bh });
-  const exact = async () =>
-    (await sql<Record<string, unknown> & { metric: DurationMetric }>`WITH ${ctes}
-      SELECT metric, ${sql.join(durationColumns(bh !== undefined))} FROM rt_durations GROUP BY metric`.execute(db)).rows;
-  // unscoped and wall clock only (what supervisors run most): the same figures from the
-  // duration rollups (conversations/rolled-durations.ts); filters and business hours keep
-  // aggregating the window's rows, as do rollups that do not account for the rows
-  // (counts do not depend on business hours: unfiltered, they come from the count rollups)
-  const unfiltered = q.filters.channel === undefined && q.filters.agent === undefined && q.filters.team === undefined;
-  const unscoped = unfiltered && bh === undefined;
-  const durationRows = async (): Promise<(Record<string, unknown> & { metric: DurationMetric })[]> =>
-    unscoped ? unlessMismatch(rolledDurations(db, w, { byAgent: false }), exact) : exact();
-  const [counts, durations] = await Promise.all([
-    unfiltered ? rolledCycleCounts(db, w) : cycleCounts(db, ctes, w),
-    durationRows(),
-  ]);
-
-  const rows = counts;
-  const total = (kind: CountRow['kind']) => rows.filter((r) => r.kind === kind).reduce((s, r) => s + r.n, 0);
+  const { counts: rows, durations } = await conversationParts(db, q, bh, {});
+  const total = (kind: CountRow['kind']) => countOf(rows, kind);
   const byKey = <K extends string>(kind: CountRow['kind'], zeros: Record<K, number>) =>
     rows.filter((r) => r.kind === kind).reduce((acc, r) => ({ ...acc, [r.key ?? 'unknown']: r.n }), zeros);
   const metric = (m: DurationMetric) => durations.find((r) => r.metric === m) ?? {};
@@ -93,4 +76,69 @@ export async function conversationsReport(
     resolution: readDurations(metric('resolution'), business),
     autoCloseResolution: readDurations(metric('auto_close_resolution'), business),
   };
+}
+
+/** The overview's conversation figures (METRICS "Conversations", as the report has them). */
+export type ConversationHeadline = {
+  opened: number;
+  closed: number;
+  unresolved: number;
+  medianFirstResponseSec: number | null;
+  medianResolutionSec: number | null;
+};
+
+/**
+ * The conversations report's opened, closed and unresolved counts and its median first
+ * response and resolution times, from the same parts as the report (so the overview cannot
+ * disagree with it), reading only what these figures need: the two metrics' values, their
+ * medians' ranks alone. The response metric (one value per contact turn, most of the rows) and
+ * the p90 and max reads are most of the report's duration time and none of the overview's.
+ */
+export async function conversationHeadline(db: Kysely<Database>, q: ReportQuery): Promise<ConversationHeadline> {
+  const { counts, durations } = await conversationParts(db, q, undefined, { metrics: ['first_response', 'resolution'], medianOnly: true });
+  const total = (kind: CountRow['kind']) => countOf(counts, kind);
+  const median = (m: DurationMetric) => readDurations(durations.find((r) => r.metric === m) ?? {}, false).median;
+  return {
+    opened: total('opened'),
+    closed: total('closed_by'),
+    unresolved: total('unresolved'),
+    medianFirstResponseSec: median('first_response'),
+    medianResolutionSec: median('resolution'),
+  };
+}
+
+/** A count's total over its keys. */
+function countOf(rows: readonly CountRow[], kind: CountRow['kind']): number {
+  return rows.filter((r) => r.kind === kind).reduce((s, r) => s + r.n, 0);
+}
+
+type DurationRow = Record<string, unknown> & { metric: DurationMetric };
+
+/**
+ * The counts (cycleCounts' rows) and duration rows (durationColumns per metric) of the window
+ * and scope. Unfiltered, counts come from the count rollups; unscoped and wall clock only (what
+ * supervisors run most), durations come from the duration rollups (conversations/rolled-durations.ts).
+ * Filters and business hours keep aggregating the window's rows, as do rollups that do not
+ * account for the rows (counts do not depend on business hours). `wanted` limits the duration
+ * rows to some metrics and, from the rollups, to the median (RolledOptions).
+ */
+async function conversationParts(
+  db: Kysely<Database>,
+  q: ReportQuery,
+  bh: BusinessHours | undefined,
+  wanted: Pick<RolledOptions, 'metrics' | 'medianOnly'>,
+): Promise<{ counts: CountRow[]; durations: DurationRow[] }> {
+  const w = q.window;
+  const ctes = durationCtes({ window: w, channel: q.filters.channel, assignee: q.filters.agent, assigneeTeam: q.filters.team, businessHours: bh });
+  const onlyMetrics = wanted.metrics === undefined ? sql`` : sql`WHERE metric IN (${sql.join(wanted.metrics.map((m) => sql`${m}::text`))})`;
+  const exact = async () =>
+    (await sql<DurationRow>`WITH ${ctes}
+      SELECT metric, ${sql.join(durationColumns(bh !== undefined))} FROM rt_durations ${onlyMetrics} GROUP BY metric`.execute(db)).rows;
+  const unfiltered = q.filters.channel === undefined && q.filters.agent === undefined && q.filters.team === undefined;
+  const unscoped = unfiltered && bh === undefined;
+  const [counts, durations] = await Promise.all([
+    unfiltered ? rolledCycleCounts(db, w) : cycleCounts(db, ctes, w),
+    unscoped ? unlessMismatch(rolledDurations(db, w, { byAgent: false, ...wanted }), exact) : exact(),
+  ]);
+  return { counts, durations };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
 import { contactsBySource } from './contacts/counts.js';
-import { conversationsReport } from './conversations.js';
+import { conversationHeadline } from './conversations.js';
 import { messageCounts } from './messages/counts.js';
 import { delta, isRunning, previousWindow, windowJson, type ReportFilters, type ReportQuery } from './window.js';
 
@@ -50,9 +50,10 @@ const AGENT_FILTERS_APPLY: Record<'outbound' | 'inbound' | 'conversations' | 'co
 /**
  * The headline numbers of the window beside those of the previous period, each taken from the
  * function its own report takes it from (messages: messageCounts; new contacts:
- * contactsBySource; conversations: the report), so the overview can never disagree with them.
- * Only those parts run: the messages report's per-day series and billable split, and the
- * contacts report's deleted, new-vs-returning and reply-rate queries, are most of those
+ * contactsBySource; conversations: conversationHeadline, the report's own parts), so the
+ * overview can never disagree with them. Only those parts run: the messages report's per-day
+ * series and billable split, the contacts report's deleted, new-vs-returning and reply-rate
+ * queries, and the conversations report's response times, p90s and maxima, are most of those
  * reports' time and none of the overview's figures. With `now` inside the window (a period to
  * date), both sides run for the same elapsed span: the current one up to `now`, the previous
  * one as long from its start (previousWindow).
@@ -64,8 +65,8 @@ export async function overviewReport(db: Kysely<Database>, q: ReportQuery, opts:
   const [{ total: m }, { total: mp }, c, cp, k, kp] = await Promise.all([
     messageCounts(db, current),
     messageCounts(db, prev),
-    conversationsReport(db, current),
-    conversationsReport(db, prev),
+    conversationHeadline(db, current),
+    conversationHeadline(db, prev),
     contactsBySource(db, current, 'created_at'),
     contactsBySource(db, prev, 'created_at'),
   ]);
@@ -84,11 +85,11 @@ export async function overviewReport(db: Kysely<Database>, q: ReportQuery, opts:
       deliveryRate: { ...ratio(m.deliveryRate.value, mp.deliveryRate.value), ...by('outbound') },
       readRate: { ...ratio(m.readRate.value, mp.readRate.value), ...by('outbound') },
       failed: { ...delta(m.failed, mp.failed), ...by('outbound') },
-      conversationsOpened: { ...delta(c.opened.total, cp.opened.total), ...by('conversations') },
-      conversationsClosed: { ...delta(c.closed.total, cp.closed.total), ...by('conversations') },
+      conversationsOpened: { ...delta(c.opened, cp.opened), ...by('conversations') },
+      conversationsClosed: { ...delta(c.closed, cp.closed), ...by('conversations') },
       unresolved: { ...delta(c.unresolved, cp.unresolved), ...by('conversations') },
-      medianFirstResponseSec: { ...ratio(c.firstResponse.median, cp.firstResponse.median), ...by('conversations') },
-      medianResolutionSec: { ...ratio(c.resolution.median, cp.resolution.median), ...by('conversations') },
+      medianFirstResponseSec: { ...ratio(c.medianFirstResponseSec, cp.medianFirstResponseSec), ...by('conversations') },
+      medianResolutionSec: { ...ratio(c.medianResolutionSec, cp.medianResolutionSec), ...by('conversations') },
       newContacts: { ...delta(k.total, kp.total), ...by('contacts') },
     },
   };

@@ -20,7 +20,13 @@ import { BUCKETS } from '../stats.js';
  *
  * Serves the unscoped case only (no channel/assignee/team, no business hours): rows are
  * keyed by metric alone (`byAgent` false), or by metric and replying/assigned agent_id.
+ * `metrics` limits the rows to those metrics (default: all); `medianOnly` reads the median's
+ * ranks alone, leaving w_p90 and w_max null: a figure that shows only the median (the
+ * overview's) skips the reads of the top buckets, which hold the fewest rows but the widest
+ * spread of values.
  */
+
+export type RolledOptions = { byAgent: boolean; metrics?: readonly DurationMetric[]; medianOnly?: boolean };
 
 export type RolledKey = { metric: DurationMetric; agentId: string | null };
 /** Columns named as durationColumns(false) names them: w_count … w_max, wb_b0 … wb_b6. */
@@ -39,7 +45,7 @@ type BucketRow = { metric: DurationMetric; agent_id: string | null; bucket: numb
  * between the counts and the read of its bucket. Throws RollupMismatch if the rollups do not
  * account for the rows (stale after a manual TRUNCATE, say): callers then take the slow path.
  */
-export async function rolledDurations(db: Kysely<Database>, window: { from: Date; to: Date }, opts: { byAgent: boolean }): Promise<RolledRow[]> {
+export async function rolledDurations(db: Kysely<Database>, window: { from: Date; to: Date }, opts: RolledOptions): Promise<RolledRow[]> {
   return db.transaction().setIsolationLevel('repeatable read').execute((tx) => rolledIn(tx, window, opts));
 }
 
@@ -57,7 +63,7 @@ export function unlessMismatch<T>(fast: Promise<T>, slow: () => Promise<T>): Pro
   });
 }
 
-async function rolledIn(db: Kysely<Database>, window: { from: Date; to: Date }, opts: { byAgent: boolean }): Promise<RolledRow[]> {
+async function rolledIn(db: Kysely<Database>, window: { from: Date; to: Date }, opts: RolledOptions): Promise<RolledRow[]> {
   const from = window.from.getTime();
   const to = window.to.getTime();
   if (!(to > from)) return [];
@@ -68,12 +74,13 @@ async function rolledIn(db: Kysely<Database>, window: { from: Date; to: Date }, 
   const e2 = Math.max(dayTo, e1);
   const ts = (ms: number) => sql`${new Date(ms)}::timestamptz`;
   const agent = opts.byAgent ? sql`agent_id` : sql`NULL::text`;
+  const metrics = opts.metrics === undefined ? sql`` : sql`AND metric IN (${sql.join(opts.metrics.map((m) => sql`${m}::text`))})`;
   const rolled = (table: string) => sql`
     SELECT metric, agent_id, bucket, n, sum_seconds FROM ${sql.table(table)}
-     WHERE by_agent = ${opts.byAgent} AND day >= ${ts(dayFrom)} AND day < ${ts(dayTo)}`;
+     WHERE by_agent = ${opts.byAgent} AND day >= ${ts(dayFrom)} AND day < ${ts(dayTo)} ${metrics}`;
   const edge = (a: number, b: number) => sql`
     SELECT metric, ${agent} AS agent_id, bucket, 1::bigint AS n, seconds::numeric AS sum_seconds FROM cycle_durations
-     WHERE ended_at >= ${ts(a)} AND ended_at < ${ts(b)}`;
+     WHERE ended_at >= ${ts(a)} AND ended_at < ${ts(b)} ${metrics}`;
   // per bucket, then per group from those (not GROUPING SETS: that sorts, and spills to disk
   // over the ~200k per-agent rows of 90 days; two hash aggregates do not)
   const { rows } = await sql<BucketRow>`
@@ -116,11 +123,11 @@ async function rolledIn(db: Kysely<Database>, window: { from: Date; to: Date }, 
     return { key: k, offset };
   };
   const wanted = [...groups.entries()].map(([id, g]) => {
-    const ranks = PERCENTILES.map(([name, p]) => {
+    const ranks = PERCENTILES.filter(([name]) => !opts.medianOnly || name === 'median').map(([name, p]) => {
       const pos = p * (g.n - 1);
       return { name, pos, lo: locate(id, Math.floor(pos)), hi: locate(id, Math.ceil(pos)), frac: pos - Math.floor(pos) };
     });
-    return { id, g, ranks, max: locate(id, g.n - 1) };
+    return { id, g, ranks, max: opts.medianOnly ? null : locate(id, g.n - 1) };
   });
 
   const values = await readValues(db, window, opts.byAgent, [...reads.entries()]);
@@ -131,7 +138,7 @@ async function rolledIn(db: Kysely<Database>, window: { from: Date; to: Date }, 
   };
 
   return wanted.map(({ g, ranks, max }) => {
-    const row: RolledRow = { ...g.key, w_count: g.n, w_avg: g.avg, w_max: at(max) };
+    const row: RolledRow = { ...g.key, w_count: g.n, w_avg: g.avg, w_p90: null, w_max: max === null ? null : at(max) };
     for (const r of ranks) {
       const lo = at(r.lo);
       const hi = at(r.hi);

@@ -3,6 +3,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { deliverToStore } from '../../../src/cli/deliver-traffic.js';
 import { settleConversations } from '../../../src/conversations/index.js';
 import { agentRowsSql } from '../../../src/metrics/agents/agent-rows.js';
+import { conversationHeadline, conversationsReport } from '../../../src/metrics/conversations.js';
 import { durationColumns } from '../../../src/metrics/conversations/duration-figures.js';
 import { rolledDurations } from '../../../src/metrics/conversations/rolled-durations.js';
 import { durationCtes } from '../../../src/metrics/response-times.js';
@@ -81,6 +82,41 @@ describe.each(testDatabases)('duration rollups equal the exact derivation on sim
       }
     });
   }
+
+  it('reads only the metrics and the median it is asked for, the same values as the full read', async () => {
+    // the overview's read (conversationHeadline): first response and resolution, medians only;
+    // p90 and max are not read (null), every other column is the exact derivation's
+    const metrics = ['first_response', 'resolution'] as const;
+    for (const w of windows) {
+      for (const byAgent of [false, true]) {
+        const want = (await exact(store.db, w, byAgent))
+          .filter((r) => (metrics as readonly unknown[]).includes(r.metric))
+          .map((r) => ({ ...r, w_p90: null, w_max: null }));
+        const got = (await rolledDurations(store.db, w, { byAgent, metrics, medianOnly: true })).map(normalise);
+        const key = (r: Row) => `${String(r.metric)}|${String(r.agentId)}`;
+        expect(got.sort((a, b) => key(a).localeCompare(key(b))), `${w.from.toISOString()} byAgent=${byAgent}`)
+          .toEqual(want.sort((a, b) => key(a).localeCompare(key(b))));
+      }
+    }
+    expect((await exact(store.db, windows[0]!, false)).filter((r) => metrics.includes(r.metric as (typeof metrics)[number])).length).toBe(2);
+  });
+
+  it("gives the overview the conversations report's counts and medians, filtered or not", async () => {
+    for (const w of windows) {
+      for (const filters of [{}, { team: 'care' }, { agent: 'nobody' }]) {
+        const q = { window: { ...w, tz: 'Asia/Dubai' }, filters };
+        const [c, h] = await Promise.all([conversationsReport(store.db, q), conversationHeadline(store.db, q)]);
+        expect(h, `${w.from.toISOString()} ${JSON.stringify(filters)}`).toEqual({
+          opened: c.opened.total, closed: c.closed.total, unresolved: c.unresolved,
+          medianFirstResponseSec: c.firstResponse.median, medianResolutionSec: c.resolution.median,
+        });
+      }
+    }
+    // not two empty results: the first window has medians of both metrics
+    const first = await conversationHeadline(store.db, { window: { ...windows[0]!, tz: 'Asia/Dubai' }, filters: {} });
+    expect(first.medianFirstResponseSec).not.toBeNull();
+    expect(first.medianResolutionSec).not.toBeNull();
+  });
 
   it('gives the agents report the same rows, norms, flags and ranks through the rollups', async () => {
     // the agents report's SQL once with its time figures computed from the rows, once handed
