@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/index.js';
-import { MIN_VALUES, agentRowsSql } from './agents/agent-rows.js';
+import { AGENT_METRICS, MIN_VALUES, agentRowsSql } from './agents/agent-rows.js';
 import type { BusinessHours } from './business-hours.js';
 import { readDurations, type Durations } from './conversations/duration-figures.js';
 import { rolledDurations, unlessMismatch } from './conversations/rolled-durations.js';
@@ -69,9 +69,10 @@ export async function agentsReport(db: Kysely<Database>, q: ReportQuery, opts: {
   const ctes = durationCtes({ window: q.window, channel: q.filters.channel, businessHours: bh });
   // without a channel or business hours, the per-agent time figures come from the duration
   // rollups (the agent and team filters pick rows, they do not change an agent's values); with
-  // them, or should the rollups not account for the rows, from the window's rows as before
+  // them, or should the rollups not account for the rows, from the window's rows as before.
+  // Only the metrics an agent's row shows: auto_close resolutions are never an agent's figure.
   const rolled = q.filters.channel === undefined && !business
-    ? await unlessMismatch(rolledDurations(db, q.window, { byAgent: true }), async () => undefined)
+    ? await unlessMismatch(rolledDurations(db, q.window, { byAgent: true, metrics: AGENT_METRICS }), async () => undefined)
     : undefined;
   // messages sent from the busy-hours rollups (agents/agent-rows.ts SentSource)
   const { rows } = await sql<Record<string, unknown>>`WITH ${ctes}, ${agentRowsSql(q, business, rolled, 'rollups')}

@@ -22,6 +22,9 @@ const PIVOT = [
   ['res', 'resolution'],
 ] as const;
 
+/** The time metrics an agent's row shows (never auto_close resolutions). */
+export const AGENT_METRICS = PIVOT.map(([, metric]) => metric);
+
 /**
  * The CTEs after durationCtes (`rt_*`) that make one row per agent, in ranking order:
  * counts, pivoted time stats `<frt|rsp|res>_w_*` (and `_b_*` in business time), the median of
@@ -52,10 +55,10 @@ export function agentRowsSql(q: ReportQuery, business: boolean, rolled?: readonl
   // rollups: the same values, see conversations/rolled-durations.ts) as a JSON recordset — a
   // JSON number reads back as the same float8
   const agTime = rolled
-    ? sql`SELECT * FROM jsonb_to_recordset(${JSON.stringify(rolled.filter((r) => r.agentId !== null && r.metric !== 'auto_close_resolution').map((r) => ({ ...r, agent_id: r.agentId })))}::jsonb)
+    ? sql`SELECT * FROM jsonb_to_recordset(${JSON.stringify(rolled.filter((r) => r.agentId !== null && AGENT_METRICS.includes(r.metric as (typeof AGENT_METRICS)[number])).map((r) => ({ ...r, agent_id: r.agentId })))}::jsonb)
            AS t(agent_id text, metric text, ${sql.raw(durationColumnNames(false).map((n) => `${n} ${/_(count|b\d)$/.test(n) ? 'int' : 'float8'}`).join(', '))})`
     : sql`SELECT agent_id, metric, ${sql.join(durationColumns(business))} FROM rt_durations
-     WHERE agent_id IS NOT NULL AND metric IN ('first_response', 'response', 'resolution') GROUP BY agent_id, metric`;
+     WHERE agent_id IS NOT NULL AND metric IN (${sql.join(AGENT_METRICS.map((m) => sql`${m}::text`))}) GROUP BY agent_id, metric`;
   return sql`
   ag_time AS (${agTime}),
   ag_assigned AS (

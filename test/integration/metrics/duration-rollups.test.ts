@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { deliverToStore } from '../../../src/cli/deliver-traffic.js';
 import { settleConversations } from '../../../src/conversations/index.js';
-import { agentRowsSql } from '../../../src/metrics/agents/agent-rows.js';
+import { AGENT_METRICS, agentRowsSql } from '../../../src/metrics/agents/agent-rows.js';
 import { conversationHeadline, conversationsReport } from '../../../src/metrics/conversations.js';
 import { durationColumns } from '../../../src/metrics/conversations/duration-figures.js';
 import { rolledDurations } from '../../../src/metrics/conversations/rolled-durations.js';
@@ -128,7 +128,7 @@ describe.each(testDatabases)('duration rollups equal the exact derivation on sim
           (await sql<Row>`WITH ${durationCtes({ window: q.window })}, ${agentRowsSql(q, false, rolled)} SELECT * FROM ag_ranked ORDER BY position`.execute(store.db)).rows;
         const slow = await run();
         expect(slow.length).toBeGreaterThan(0);
-        expect(await run(await rolledDurations(store.db, w, { byAgent: true }))).toEqual(slow);
+        expect(await run(await rolledDurations(store.db, w, { byAgent: true, metrics: AGENT_METRICS }))).toEqual(slow);
       }
     }
   });
