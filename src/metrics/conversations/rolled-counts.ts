@@ -10,7 +10,8 @@ const DAY_MS = 86_400_000;
  * pass over every cycle overlapping the window:
  *  - opened, closed by closer and by category, closed without a response: the rollups
  *    (+ uncompacted deltas) of the whole UTC days inside [from, to), plus the facts of the cycles
- *    opened or closed in the partial days at either edge, read from conversations;
+ *    opened or closed in the partial days at either edge, read from conversations — or, for an
+ *    edge longer than half its day, that day's rollups minus the facts of the rest of the day;
  *  - unresolved at `to`: opens minus ends (cycle_count_facts) before `to`, the same way over
  *    every day before to's UTC day plus the facts of that day up to `to`.
  * Rollups and edges both take their facts from cycle_count_facts, so a cycle counts the same
@@ -41,20 +42,30 @@ export async function rolledCycleCounts(db: Kysely<Database>, w: { from: Date; t
        WHERE r.event IN (${sql.join(events)}) AND ${days}`),
     sql` UNION ALL `,
   );
-  // the facts of the cycles opened or closed in [lo, hi) (an ended fact is at one of those two)
-  const facts = (spans: { lo: number; hi: number }[], events: string[]) => spans.map(({ lo, hi }) => sql`
-      SELECT f.event, f.opened_by, f.closed_by, f.category, f.unanswered, 1::bigint AS n
+  // the facts of the cycles opened or closed in [lo, hi) (an ended fact is at one of those two),
+  // each counted `sign` times
+  const facts = (spans: { lo: number; hi: number }[], events: string[], sign: 1 | -1) => spans.map(({ lo, hi }) => sql`
+      SELECT f.event, f.opened_by, f.closed_by, f.category, f.unanswered, ${sign}::bigint AS n
         FROM conversations c CROSS JOIN LATERAL cycle_count_facts(c) f
        WHERE (${during('c.opened_at', at(lo), at(hi))} OR ${during('c.closed_at', at(lo), at(hi))})
          AND f.event IN (${sql.join(events)}) AND ${during('f.at', at(lo), at(hi))}`);
+  // A partial day [lo, hi) inside one UTC day: its own cycles when it is at most half the day,
+  // else the day's rollups minus the cycles of the rest of the day — the shorter read either way
+  // (an edge ending at now, a "today" window, has the rest of its day in the future: nothing).
+  const partialDay = ({ lo, hi }: { lo: number; hi: number }, events: string[]): RawBuilder<unknown>[] => {
+    if (hi - lo <= DAY_MS / 2) return facts([{ lo, hi }], events, 1);
+    const day = Math.floor(lo / DAY_MS) * DAY_MS;
+    const rest = [{ lo: day, hi: lo }, { lo: hi, hi: day + DAY_MS }].filter((e) => e.lo < e.hi);
+    return [rolled(during('r.day', at(day), at(day + DAY_MS)), events), ...facts(rest, events, -1)];
+  };
   const inWindow = sql.join([
     ...(dayFrom < dayTo ? [rolled(during('r.day', at(dayFrom), at(dayTo)), ['opened', 'closed'])] : []),
-    ...facts(edges, ['opened', 'closed']),
+    ...edges.flatMap((e) => partialDay(e, ['opened', 'closed'])),
   ], sql` UNION ALL `);
   // unresolved: every day before to's UTC day (dayTo), then that day up to `to`
   const state = sql.join([
     rolled(sql<boolean>`r.day < ${at(dayTo)}::timestamptz`, ['opened', 'ended']),
-    ...facts(dayTo < to ? [{ lo: dayTo, hi: to }] : [], ['opened', 'ended']),
+    ...(dayTo < to ? partialDay({ lo: dayTo, hi: to }, ['opened', 'ended']) : []),
   ], sql` UNION ALL `);
 
   return (await sql<CountRow>`WITH

@@ -44,6 +44,8 @@ describe.each(testDatabases)('conversation count rollups equal the pass over the
     { from: at('2026-11-03T09:00:00Z'), to: at('2026-11-03T11:00:00Z') },
     { from: at('2026-11-02T00:00:00Z'), to: at('2026-11-03T14:30:00Z') },
     { from: at('2026-11-03T03:00:00Z'), to: at('2026-11-03T03:00:01Z') },
+    // most of one UTC day: read as that day's rollups minus its first and last hour
+    { from: at('2026-11-03T01:00:00Z'), to: at('2026-11-03T23:00:00Z') },
     { from: at('2026-12-01T00:00:00Z'), to: at('2026-12-08T00:00:00Z') },
   ];
 
