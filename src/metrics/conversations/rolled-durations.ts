@@ -8,7 +8,8 @@ import { BUCKETS } from '../stats.js';
  * durationColumns (statsColumns + bucketColumns) computes over the window's cycle_durations
  * rows, without reading them all:
  *  - counts and sums per bucket = rollups (+ uncompacted deltas) of the whole UTC days inside
- *    [from, to), plus the rows of the partial days at either edge read directly;
+ *    [from, to), plus the rows of the partial days at either edge read directly (or, for an
+ *    edge longer than half its day, that day's rollups minus the rows of the rest of the day);
  *  - count, avg, response-time buckets come from those sums (a response-time class is a range
  *    of whole buckets, see duration_bucket);
  *  - median and p90 are percentile_cont's: rank pos = p·(N−1), the values at floor(pos) and
@@ -75,16 +76,27 @@ async function rolledIn(db: Kysely<Database>, window: { from: Date; to: Date }, 
   const ts = (ms: number) => sql`${new Date(ms)}::timestamptz`;
   const agent = opts.byAgent ? sql`agent_id` : sql`NULL::text`;
   const metrics = opts.metrics === undefined ? sql`` : sql`AND metric IN (${sql.join(opts.metrics.map((m) => sql`${m}::text`))})`;
-  const rolled = (table: string) => sql`
+  const rolled = (table: string, a: number, b: number) => sql`
     SELECT metric, agent_id, bucket, n, sum_seconds FROM ${sql.table(table)}
-     WHERE by_agent = ${opts.byAgent} AND day >= ${ts(dayFrom)} AND day < ${ts(dayTo)} ${metrics}`;
-  const edge = (a: number, b: number) => sql`
-    SELECT metric, ${agent} AS agent_id, bucket, 1::bigint AS n, seconds::numeric AS sum_seconds FROM cycle_durations
+     WHERE by_agent = ${opts.byAgent} AND day >= ${ts(a)} AND day < ${ts(b)} ${metrics}`;
+  const days = (a: number, b: number) => [rolled('duration_rollups', a, b), rolled('duration_rollup_deltas', a, b)];
+  const edge = (a: number, b: number, sign: 1 | -1) => sql`
+    SELECT metric, ${agent} AS agent_id, bucket, ${sign}::bigint AS n, ${sign} * seconds::numeric AS sum_seconds FROM cycle_durations
      WHERE ended_at >= ${ts(a)} AND ended_at < ${ts(b)} ${metrics}`;
+  // a partial day [a, b) inside one UTC day: its rows when it is at most half the day, else the
+  // day's rollups minus the rows of the rest of the day (the shorter read; the exact numeric
+  // sums subtract exactly, so avg is the same double)
+  const nonEmpty = (spans: [number, number][]) => spans.filter(([a, b]) => a < b);
+  const partialDay = ([a, b]: [number, number]) => {
+    if (b - a <= DAY_MS / 2) return [edge(a, b, 1)];
+    const day = Math.floor(a / DAY_MS) * DAY_MS;
+    return [...days(day, day + DAY_MS), ...nonEmpty([[day, a], [b, day + DAY_MS]]).map(([x, y]) => edge(x, y, -1))];
+  };
+  const parts = [...(dayFrom < dayTo ? days(dayFrom, dayTo) : []), ...nonEmpty([[from, e1], [e2, to]]).flatMap(partialDay)];
   // per bucket, then per group from those (not GROUPING SETS: that sorts, and spills to disk
   // over the ~200k per-agent rows of 90 days; two hash aggregates do not)
   const { rows } = await sql<BucketRow>`
-    WITH f AS (${rolled('duration_rollups')} UNION ALL ${rolled('duration_rollup_deltas')} UNION ALL ${edge(from, e1)} UNION ALL ${edge(e2, to)}),
+    WITH f AS (${sql.join(parts, sql` UNION ALL `)}),
     b AS (SELECT metric, agent_id, bucket, sum(n) AS n, sum(sum_seconds) AS s FROM f GROUP BY metric, agent_id, bucket)
     SELECT metric, agent_id, bucket, n::float8 AS n, NULL::float8 AS avg FROM b WHERE n <> 0
     UNION ALL

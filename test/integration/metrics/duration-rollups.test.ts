@@ -56,7 +56,7 @@ describe.each(testDatabases)('duration rollups equal the exact derivation on sim
   afterAll(() => store?.drop());
 
   // whole UTC days; Dubai days (UTC+4: partial UTC days at both edges); odd minute edges; a
-  // window inside one UTC day; a window with nothing in it; a window past all data
+  // window inside one UTC day; a window with nothing in it; a window past all data; most of a day
   const windows = [
     { from: at('2026-11-02T00:00:00Z'), to: at('2026-11-05T00:00:00Z') },
     { from: at('2026-11-01T20:00:00Z'), to: at('2026-11-04T20:00:00Z') },
@@ -64,6 +64,8 @@ describe.each(testDatabases)('duration rollups equal the exact derivation on sim
     { from: at('2026-11-03T09:00:00Z'), to: at('2026-11-03T11:00:00Z') },
     { from: at('2026-11-03T03:00:00Z'), to: at('2026-11-03T03:00:01Z') },
     { from: at('2026-12-01T00:00:00Z'), to: at('2026-12-08T00:00:00Z') },
+    // most of one UTC day: read as that day's rollups minus its first and last hour
+    { from: at('2026-11-03T01:00:00Z'), to: at('2026-11-03T23:00:00Z') },
   ];
 
   it('holds data to compare (guards against comparing two empty results)', async () => {
