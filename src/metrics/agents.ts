@@ -74,7 +74,7 @@ export async function agentsReport(db: Kysely<Database>, q: ReportQuery, opts: {
   const rolled = q.filters.channel === undefined && !business
     ? await unlessMismatch(rolledDurations(db, q.window, { byAgent: true, metrics: AGENT_METRICS }), async () => undefined)
     : undefined;
-  // messages sent from the busy-hours rollups (agents/agent-rows.ts SentSource)
+  // messages sent and closed from the rollups (agents/agent-rows.ts CountSource)
   const { rows } = await sql<Record<string, unknown>>`WITH ${ctes}, ${agentRowsSql(q, business, rolled, 'rollups')}
     SELECT * FROM ag_ranked ${q.filters.agent === undefined ? sql`` : sql`WHERE id = ${q.filters.agent}`} ORDER BY position`.execute(db);
 

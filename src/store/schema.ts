@@ -215,10 +215,9 @@ export interface CycleDurationsTable {
 }
 
 /**
- * Count and exact sum of duration values per UTC day, metric, bucket, and agent (by_agent) or all
- * agents (migrations/0012); the deltas table has the same shape.
+ * migrations/0018: cycle_count_facts counted per UTC day (and its deltas table); 0020 added the
+ * agent a close counts for.
  */
-/** migrations/0018: cycle_count_facts counted per UTC day (and its deltas table). */
 export interface CycleCountRollupsTable {
   day: Timestamp;
   event: 'opened' | 'closed' | 'ended';
@@ -226,9 +225,14 @@ export interface CycleCountRollupsTable {
   closed_by: ClosedBy | null;
   category: string | null;
   unanswered: boolean | null;
+  agent_id: string | null;
   n: ColumnType<number, number, number>;
 }
 
+/**
+ * Count and exact sum of duration values per UTC day, metric, bucket, and agent (by_agent) or all
+ * agents (migrations/0012); the deltas table has the same shape.
+ */
 export interface DurationRollupsTable {
   day: Timestamp;
   metric: string;

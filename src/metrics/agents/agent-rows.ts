@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { durationColumnNames, durationColumns } from '../conversations/duration-figures.js';
 import type { RolledRow } from '../conversations/rolled-durations.js';
+import { cycleFactsIn } from '../conversations/rolled-counts.js';
 import { busyFacts } from '../busy-hours/busy-facts.js';
 import type { ReportQuery } from '../window.js';
 
@@ -8,12 +9,14 @@ import type { ReportQuery } from '../window.js';
 export const MIN_VALUES = 5;
 
 /**
- * Where messages_sent is counted from: `rollups`, the agent_reply facts of the busy-hours
- * rollups (migrations/0014: the same definition, outbound by a known agent, never history, at
- * counted_at, on the message's number) with exact edges, or `messages`, a scan of the window's
- * messages (the derivation the rollups must equal, and the fallback should they fail).
+ * Where messages_sent and closed are counted from: `rollups` — for messages sent, the
+ * agent_reply facts of the busy-hours rollups (migrations/0014: the same definition, outbound by
+ * a known agent, never history, at counted_at, on the message's number) with exact edges; for
+ * closed without a channel filter, the closed facts of the conversation count rollups
+ * (migrations/0020: the closer, or the assignee at an auto_close) — or `rows`, a scan of the
+ * window's messages and cycles (the derivations the rollups must equal).
  */
-export type SentSource = 'rollups' | 'messages';
+export type CountSource = 'rollups' | 'rows';
 
 /** The per-agent time metrics, and the column prefix each is pivoted under. */
 const PIVOT = [
@@ -34,7 +37,7 @@ export const AGENT_METRICS = PIVOT.map(([, metric]) => metric);
  * Channel restricts every fact to that number; team restricts the rows (and so the norms and
  * ranks); agent restricts to one row, still ranked and compared against the whole team scope.
  */
-export function agentRowsSql(q: ReportQuery, business: boolean, rolled?: readonly RolledRow[], sent: SentSource = 'messages'): RawBuilder<unknown> {
+export function agentRowsSql(q: ReportQuery, business: boolean, rolled?: readonly RolledRow[], counts: CountSource = 'rows'): RawBuilder<unknown> {
   const { window: w, filters: f } = q;
   const inWindow = (col: RawBuilder<unknown>) => sql`${col} >= ${w.from}::timestamptz AND ${col} < ${w.to}::timestamptz`;
   const onChannel = (col: RawBuilder<unknown>) => (f.channel === undefined ? sql`` : sql`AND ${col} = ${f.channel}`);
@@ -66,12 +69,15 @@ export function agentRowsSql(q: ReportQuery, business: boolean, rolled?: readonl
      WHERE s.to_agent_id IS NOT NULL AND ${inWindow(sql`s.at`)} ${onChannel(sql`c.phone_number_id`)} GROUP BY s.to_agent_id
   ),
   -- closed by this agent; an auto_close has no closer, so it goes to the assignee at close
-  ag_closed AS (
-    SELECT agent_id, count(*)::int AS n FROM (
+  -- (rollup rows may net to zero: an agent with no close has no row here either way)
+  ag_closed AS (${counts === 'rollups' && f.channel === undefined
+    ? sql`SELECT k.agent_id, sum(k.n)::int AS n FROM (${cycleFactsIn(w.from.getTime(), w.to.getTime(), ['closed'])}) k
+       WHERE k.agent_id IS NOT NULL GROUP BY k.agent_id HAVING sum(k.n) > 0`
+    : sql`SELECT agent_id, count(*)::int AS n FROM (
       SELECT CASE WHEN closed_by = 'auto_close' THEN assignee_id ELSE closer_agent_id END AS agent_id FROM rt_cycles WHERE ${inWindow(sql`closed_at`)}
-    ) k WHERE agent_id IS NOT NULL GROUP BY agent_id
+    ) k WHERE agent_id IS NOT NULL GROUP BY agent_id`}
   ),
-  ag_sent AS (${sent === 'rollups'
+  ag_sent AS (${counts === 'rollups'
     // only the channel filter applies to the facts: agent and team pick rows further down;
     // rollup rows may net to zero, and an agent with no message has no row here either
     ? sql`SELECT f.agent AS agent_id, sum(f.n)::int AS n FROM ${busyFacts(w, { channel: f.channel }, ['agent_reply'])} f

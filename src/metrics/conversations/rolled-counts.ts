@@ -28,45 +28,9 @@ const DAY_MS = 86_400_000;
 export async function rolledCycleCounts(db: Kysely<Database>, w: { from: Date; to: Date }): Promise<CountRow[]> {
   const from = w.from.getTime();
   const to = w.to.getTime();
-  // whole UTC days [dayFrom, dayTo) from the rollups; the edges [from, e1) and [e2, to) from cycles
-  const dayFrom = Math.ceil(from / DAY_MS) * DAY_MS;
-  const dayTo = Math.floor(to / DAY_MS) * DAY_MS;
-  const e1 = Math.min(dayFrom, to);
-  const e2 = Math.max(dayTo, e1);
-  const at = (ms: number) => new Date(ms);
-  const edges = [{ lo: from, hi: e1 }, { lo: e2, hi: to }].filter((e) => e.lo < e.hi);
-
-  const rolled = (days: RawBuilder<boolean>, events: string[]) => sql.join(
-    ['cycle_count_rollups', 'cycle_count_rollup_deltas'].map((table) => sql`
-      SELECT r.event, r.opened_by, r.closed_by, r.category, r.unanswered, r.n FROM ${sql.table(table)} r
-       WHERE r.event IN (${sql.join(events)}) AND ${days}`),
-    sql` UNION ALL `,
-  );
-  // the facts of the cycles opened or closed in [lo, hi) (an ended fact is at one of those two),
-  // each counted `sign` times
-  const facts = (spans: { lo: number; hi: number }[], events: string[], sign: 1 | -1) => spans.map(({ lo, hi }) => sql`
-      SELECT f.event, f.opened_by, f.closed_by, f.category, f.unanswered, ${sign}::bigint AS n
-        FROM conversations c CROSS JOIN LATERAL cycle_count_facts(c) f
-       WHERE (${during('c.opened_at', at(lo), at(hi))} OR ${during('c.closed_at', at(lo), at(hi))})
-         AND f.event IN (${sql.join(events)}) AND ${during('f.at', at(lo), at(hi))}`);
-  // A partial day [lo, hi) inside one UTC day: its own cycles when it is at most half the day,
-  // else the day's rollups minus the cycles of the rest of the day — the shorter read either way
-  // (an edge ending at now, a "today" window, has the rest of its day in the future: nothing).
-  const partialDay = ({ lo, hi }: { lo: number; hi: number }, events: string[]): RawBuilder<unknown>[] => {
-    if (hi - lo <= DAY_MS / 2) return facts([{ lo, hi }], events, 1);
-    const day = Math.floor(lo / DAY_MS) * DAY_MS;
-    const rest = [{ lo: day, hi: lo }, { lo: hi, hi: day + DAY_MS }].filter((e) => e.lo < e.hi);
-    return [rolled(during('r.day', at(day), at(day + DAY_MS)), events), ...facts(rest, events, -1)];
-  };
-  const inWindow = sql.join([
-    ...(dayFrom < dayTo ? [rolled(during('r.day', at(dayFrom), at(dayTo)), ['opened', 'closed'])] : []),
-    ...edges.flatMap((e) => partialDay(e, ['opened', 'closed'])),
-  ], sql` UNION ALL `);
-  // unresolved: every day before to's UTC day (dayTo), then that day up to `to`
-  const state = sql.join([
-    rolled(sql<boolean>`r.day < ${at(dayTo)}::timestamptz`, ['opened', 'ended']),
-    ...(dayTo < to ? partialDay({ lo: dayTo, hi: to }, ['opened', 'ended']) : []),
-  ], sql` UNION ALL `);
+  const inWindow = cycleFactsIn(from, to, ['opened', 'closed']);
+  // unresolved: every fact before `to`
+  const state = cycleFactsIn(null, to, ['opened', 'ended']);
 
   return (await sql<CountRow>`WITH
       w AS MATERIALIZED (
@@ -84,4 +48,55 @@ export async function rolledCycleCounts(db: Kysely<Database>, w: { from: Date; t
       UNION ALL
       SELECT 'closed_without_response', NULL, coalesce(sum(n) FILTER (WHERE event = 'closed' AND unanswered), 0)::int FROM w
       ORDER BY kind, n DESC, key`.execute(db)).rows;
+}
+
+/**
+ * The cycle_count_facts rows (event, opened_by, closed_by, category, unanswered, agent_id, n) of
+ * `events` at instants in [from, to) — from null: every one before `to` — as rows to sum n over:
+ * the rollups (+ uncompacted deltas) of the whole UTC days inside, and each partial day at an
+ * edge read from conversations, or, when it is longer than half its day, as that day's rollups
+ * minus the facts of the rest of the day: the shorter read either way (an edge ending at now, a
+ * "today" window, has the rest of its day in the future: nothing). Rows may net to zero.
+ */
+export function cycleFactsIn(from: number | null, to: number, events: string[]): RawBuilder<unknown> {
+  const at = (ms: number) => new Date(ms);
+  const dayTo = Math.floor(to / DAY_MS) * DAY_MS;
+  const rolled = (days: RawBuilder<boolean>) => sql.join(
+    ['cycle_count_rollups', 'cycle_count_rollup_deltas'].map((table) => sql`
+      SELECT r.event, r.opened_by, r.closed_by, r.category, r.unanswered, r.agent_id, r.n FROM ${sql.table(table)} r
+       WHERE r.event IN (${sql.join(events)}) AND ${days}`),
+    sql` UNION ALL `,
+  );
+  // the facts of the cycles opened or closed in [lo, hi) (an ended fact is at one of those two),
+  // each counted `sign` times
+  const facts = (lo: number, hi: number, sign: 1 | -1) => sql`
+      SELECT f.event, f.opened_by, f.closed_by, f.category, f.unanswered, f.agent_id, ${sign}::bigint AS n
+        FROM conversations c CROSS JOIN LATERAL cycle_count_facts(c) f
+       WHERE (${during('c.opened_at', at(lo), at(hi))} OR ${during('c.closed_at', at(lo), at(hi))})
+         AND f.event IN (${sql.join(events)}) AND ${during('f.at', at(lo), at(hi))}`;
+  // a partial day [lo, hi) inside one UTC day
+  const partialDay = (lo: number, hi: number): RawBuilder<unknown>[] => {
+    if (hi - lo <= DAY_MS / 2) return [facts(lo, hi, 1)];
+    const day = Math.floor(lo / DAY_MS) * DAY_MS;
+    const rest: [number, number][] = [[day, lo], [hi, day + DAY_MS]];
+    return [rolled(during('r.day', at(day), at(day + DAY_MS))), ...rest.filter(([a, b]) => a < b).map(([a, b]) => facts(a, b, -1))];
+  };
+  const parts: RawBuilder<unknown>[] = [];
+  if (from === null) {
+    parts.push(rolled(sql<boolean>`r.day < ${at(dayTo)}::timestamptz`));
+    if (dayTo < to) parts.push(...partialDay(dayTo, to));
+  } else if (from < to) {
+    // whole UTC days [dayFrom, dayTo); the edges [from, e1) and [e2, to)
+    const dayFrom = Math.ceil(from / DAY_MS) * DAY_MS;
+    const e1 = Math.min(dayFrom, to);
+    const e2 = Math.max(dayTo, e1);
+    if (dayFrom < dayTo) parts.push(rolled(during('r.day', at(dayFrom), at(dayTo))));
+    if (from < e1) parts.push(...partialDay(from, e1));
+    if (e2 < to) parts.push(...partialDay(e2, to));
+  }
+  if (parts.length === 0) {
+    return sql`SELECT NULL::text AS event, NULL::text AS opened_by, NULL::text AS closed_by, NULL::text AS category,
+      NULL::boolean AS unanswered, NULL::text AS agent_id, 0::bigint AS n WHERE false`;
+  }
+  return sql.join(parts, sql` UNION ALL `);
 }

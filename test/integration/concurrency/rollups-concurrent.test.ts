@@ -43,7 +43,7 @@ const ROLLUPS = {
     compactOnce: compactCycleCountRollupsOnce,
     rebuild: rebuildCycleCountRollups,
     deltas: 'cycle_count_rollup_deltas',
-    columns: 'day, event, opened_by, closed_by, category, unanswered, n::int AS n',
+    columns: 'day, event, opened_by, closed_by, category, unanswered, agent_id, n::int AS n',
     table: 'cycle_count_rollups',
   },
 } as const;

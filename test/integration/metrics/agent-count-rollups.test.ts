@@ -2,26 +2,27 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverToStore } from '../../../src/cli/deliver-traffic.js';
 import { settleConversations } from '../../../src/conversations/index.js';
-import { agentRowsSql } from '../../../src/metrics/agents/agent-rows.js';
+import { agentRowsSql, type CountSource } from '../../../src/metrics/agents/agent-rows.js';
 import { durationCtes } from '../../../src/metrics/response-times.js';
 import type { ReportFilters } from '../../../src/metrics/window.js';
 import { generateTraffic } from '../../../src/simulate/index.js';
-import { compactBusyHourRollups, rebuildBusyHourRollups } from '../../../src/store/index.js';
+import { compactBusyHourRollups, compactCycleCountRollups, rebuildBusyHourRollups, rebuildCycleCountRollups } from '../../../src/store/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
 
 /**
  * The agents report's messages sent read from the busy-hours rollups (agent_reply facts of
- * migrations/0014 plus exact edges) against the scan of the window's messages it replaces
- * (agentRowsSql with `messages`): every column of every agent row equal, order included, for
- * windows with Dubai and odd-minute edges, each filter, and the rollups uncompacted, compacted
- * and rebuilt.
+ * migrations/0014 plus exact edges), and its closed counts from the conversation count rollups
+ * (closed facts of 0020, with edges), against the scans of the window's messages and cycles
+ * they replace (agentRowsSql with `rows`): every column of every agent row equal, order
+ * included, for windows with Dubai and odd-minute edges (and edges longer than half their day),
+ * each filter, and the rollups uncompacted, compacted and rebuilt.
  */
 
 type Row = Record<string, unknown>;
 const at = (iso: string) => new Date(iso);
 const H = 3_600_000;
 
-describe.each(testDatabases)('agents messages sent from the rollups equal the messages scan, on $name', (database) => {
+describe.each(testDatabases)('agents messages sent and closed from the rollups equal the scans, on $name', (database) => {
   let store: TestStore;
   const start = at('2026-11-02T00:00:00Z');
   beforeAll(async () => {
@@ -36,19 +37,21 @@ describe.each(testDatabases)('agents messages sent from the rollups equal the me
     { from: at('2026-11-01T20:00:00Z'), to: at('2026-11-04T20:00:00Z'), tz: 'Asia/Dubai' },
     { from: at('2026-11-02T07:13:00Z'), to: at('2026-11-03T15:47:30Z'), tz: 'Asia/Dubai' },
     { from: at('2026-11-03T09:05:00Z'), to: at('2026-11-03T09:10:00Z'), tz: 'UTC' },
+    { from: at('2026-11-02T01:00:00Z'), to: at('2026-11-02T23:00:00Z'), tz: 'UTC' },
     { from: at('2026-12-01T00:00:00Z'), to: at('2026-12-08T00:00:00Z'), tz: 'UTC' },
   ];
 
-  const rows = async (window: (typeof windows)[number], filters: ReportFilters, sent: 'rollups' | 'messages') => {
+  const rows = async (window: (typeof windows)[number], filters: ReportFilters, counts: CountSource) => {
     const q = { window, filters };
-    return (await sql<Row>`WITH ${durationCtes({ window, channel: filters.channel })}, ${agentRowsSql(q, false, undefined, sent)}
+    return (await sql<Row>`WITH ${durationCtes({ window, channel: filters.channel })}, ${agentRowsSql(q, false, undefined, counts)}
       SELECT * FROM ag_ranked ORDER BY position`.execute(store.db)).rows;
   };
 
   let scopes: ReportFilters[] = [];
   it('holds agents with replies on more than one number (guards against comparing empty results)', async () => {
-    const all = await rows(windows[0]!, {}, 'messages');
+    const all = await rows(windows[0]!, {}, 'rows');
     expect(all.filter((r) => Number(r.messages_sent) > 0).length).toBeGreaterThan(3);
+    expect(all.filter((r) => Number(r.closed) > 0).length).toBeGreaterThan(3);
     const { rows: pick } = await sql<{ channel: string; agent: string; team: string | null }>`
       SELECT m.phone_number_id AS channel, m.agent_id AS agent, a.team FROM messages m JOIN agents a ON a.id = m.agent_id
        WHERE m.sender_type = 'agent' GROUP BY 1, 2, 3 ORDER BY count(*) DESC LIMIT 1`.execute(store.db);
@@ -61,15 +64,17 @@ describe.each(testDatabases)('agents messages sent from the rollups equal the me
 
   for (const stage of ['uncompacted deltas', 'compacted', 'rebuilt'] as const) {
     it(`matches on every window and filter with ${stage}`, async () => {
-      const { rows: pending } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM busy_hour_rollup_deltas WHERE kind = 'agent_reply'`.execute(store.db);
+      const { rows: pending } = await sql<{ sent: number; closed: number }>`SELECT
+        (SELECT count(*) FROM busy_hour_rollup_deltas WHERE kind = 'agent_reply')::int AS sent,
+        (SELECT count(*) FROM cycle_count_rollup_deltas WHERE event = 'closed' AND agent_id IS NOT NULL)::int AS closed`.execute(store.db);
       // the ingest left deltas, so the first stage reads rollups and deltas together
-      if (stage === 'uncompacted deltas') expect(pending[0]!.n).toBeGreaterThan(0);
-      if (stage === 'compacted') await compactBusyHourRollups(store.db);
-      if (stage === 'rebuilt') await rebuildBusyHourRollups(store.db);
+      if (stage === 'uncompacted deltas') expect(Math.min(pending[0]!.sent, pending[0]!.closed)).toBeGreaterThan(0);
+      if (stage === 'compacted') await Promise.all([compactBusyHourRollups(store.db), compactCycleCountRollups(store.db)]);
+      if (stage === 'rebuilt') await Promise.all([rebuildBusyHourRollups(store.db), rebuildCycleCountRollups(store.db)]);
       expect(scopes.length).toBe(4);
       for (const w of windows) {
         for (const f of scopes) {
-          expect(await rows(w, f, 'rollups'), `${w.from.toISOString()} ${JSON.stringify(f)}`).toEqual(await rows(w, f, 'messages'));
+          expect(await rows(w, f, 'rollups'), `${w.from.toISOString()} ${JSON.stringify(f)}`).toEqual(await rows(w, f, 'rows'));
         }
       }
     });
