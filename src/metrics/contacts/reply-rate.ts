@@ -20,8 +20,8 @@ export type ReplyRates = { total: Rate; bySource: BySource<Rate> };
  *
  * The first outbound message of the window is the earliest (time, wamid) among each whole UTC
  * day's first one (contact_days, migration 0013, which also stores whether it was answered) and
- * the messages of the partial days at the edges (answered: looked up as above, for the first
- * one only).
+ * each contact's earliest message of the partial days at the edges (answered: looked up as
+ * above).
  * test/integration/metrics/contacts-fast-path.test.ts checks it against the direct derivation.
  */
 export async function replyRates(db: Kysely<Database>, q: ReportQuery): Promise<ReplyRates> {
@@ -31,37 +31,39 @@ export async function replyRates(db: Kysely<Database>, q: ReportQuery): Promise<
   const wholeDays = split.days === null
     ? sql<boolean>`false`
     : allOf([sql<boolean>`d.first_out_at IS NOT NULL AND d.day >= ${split.days.from}::timestamptz AND d.day < ${split.days.to}::timestamptz`, onChannel('d.phone_number_id')]);
-  // an edge message's answer is looked up only once it is a contact's first (replied null
-  // until then): most outbound messages of a day are not, and each lookup is an index probe
-  // (at 10M over 7 days, 19,084 edge messages for about 6,000 firsts)
+  // Of the edges' outbound messages only each contact's earliest can be its first of the window,
+  // so only those are looked up for an answer (at 10M over 7 days, 19,084 edge messages for
+  // about 7,000 contacts). The lookup stays inside the edge branch: carried past the window-wide
+  // DISTINCT ON instead, the wider rows made that sort spill at 90 days.
   const { rows } = await sql<{ source: string; sent: number; replied: number }>`
     WITH ${dirtyDaysCte}, candidates AS (
-      SELECT d.contact_id, d.phone_number_id, d.first_out_at AS t, d.first_out_wamid AS wamid, d.first_out_replied AS replied
+      SELECT d.contact_id, d.first_out_at AS t, d.first_out_wamid AS wamid, d.first_out_replied AS replied
       FROM ${currentDayRows(wholeDays)} d
       UNION ALL
-      SELECT m.contact_id, m.phone_number_id, m.counted_at, m.wamid, NULL::boolean
-      FROM messages m
-      WHERE ${allOf([
-        sql<boolean>`m.direction = 'outbound' AND m.origin <> 'history' AND m.contact_id IS NOT NULL`,
-        inSpans(sql`m.counted_at`, split.edges),
-        onChannel('m.phone_number_id'),
-      ])}
-    ), firsts AS (
-      SELECT DISTINCT ON (c.contact_id) c.contact_id, c.phone_number_id, c.t, c.replied
-      FROM candidates c
-      ORDER BY c.contact_id, c.t, c.wamid
-    ), answered AS (
-      SELECT f.contact_id, coalesce(f.replied, EXISTS (
+      SELECT e.contact_id, e.t, e.wamid, EXISTS (
         SELECT 1 FROM messages m2
-        WHERE m2.contact_id = f.contact_id AND m2.phone_number_id = f.phone_number_id
-          AND m2.counted_at > f.t AND m2.counted_at <= f.t + interval '24 hours'
+        WHERE m2.contact_id = e.contact_id AND m2.phone_number_id = e.phone_number_id
+          AND m2.counted_at > e.t AND m2.counted_at <= e.t + interval '24 hours'
           AND m2.origin <> 'history' AND m2.direction = 'inbound'
           AND coalesce(m2.type, '') NOT IN (${sql.join(NOT_RECEIVED_TYPES.map((t) => sql.lit(t)))})
-      )) AS replied
-      FROM firsts f
+      )
+      FROM (
+        SELECT DISTINCT ON (m.contact_id) m.contact_id, m.phone_number_id, m.counted_at AS t, m.wamid
+        FROM messages m
+        WHERE ${allOf([
+          sql<boolean>`m.direction = 'outbound' AND m.origin <> 'history' AND m.contact_id IS NOT NULL`,
+          inSpans(sql`m.counted_at`, split.edges),
+          onChannel('m.phone_number_id'),
+        ])}
+        ORDER BY m.contact_id, m.counted_at, m.wamid
+      ) e
+    ), firsts AS (
+      SELECT DISTINCT ON (c.contact_id) c.contact_id, c.replied
+      FROM candidates c
+      ORDER BY c.contact_id, c.t, c.wamid
     )
-    SELECT ${sourceLabel} AS source, count(*)::int AS sent, count(*) FILTER (WHERE a.replied)::int AS replied
-    FROM answered a JOIN contacts ct ON ct.id = a.contact_id
+    SELECT ${sourceLabel} AS source, count(*)::int AS sent, count(*) FILTER (WHERE f.replied)::int AS replied
+    FROM firsts f JOIN contacts ct ON ct.id = f.contact_id
     GROUP BY 1`.execute(db);
   const sent = rows.reduce((a, r) => a + Number(r.sent), 0);
   const replied = rows.reduce((a, r) => a + Number(r.replied), 0);
