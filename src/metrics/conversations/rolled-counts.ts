@@ -1,17 +1,16 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../store/index.js';
+import { dayReads, type Span } from '../rollup-days.js';
 import { during } from '../rollup-hours.js';
 import type { CountRow } from './cycle-counts.js';
-
-const DAY_MS = 86_400_000;
 
 /**
  * cycleCounts' rows for an unfiltered window (no channel, agent or team), from the rollups of migrations/0018 instead of a
  * pass over every cycle overlapping the window:
  *  - opened, closed by closer and by category, closed without a response: the rollups
  *    (+ uncompacted deltas) of the whole UTC days inside [from, to), plus the facts of the cycles
- *    opened or closed in the partial days at either edge, read from conversations — or, for an
- *    edge longer than half its day, that day's rollups minus the facts of the rest of the day;
+ *    opened or closed in the partial days at either edge, read from conversations (or, for an
+ *    edge longer than half its day, that day's rollups minus the rest of the day: dayReads);
  *  - unresolved at `to`: opens minus ends (cycle_count_facts) before `to`, the same way over
  *    every day before to's UTC day plus the facts of that day up to `to`.
  * Rollups and edges both take their facts from cycle_count_facts, so a cycle counts the same
@@ -53,47 +52,27 @@ export async function rolledCycleCounts(db: Kysely<Database>, w: { from: Date; t
 /**
  * The cycle_count_facts rows (event, opened_by, closed_by, category, unanswered, agent_id, n) of
  * `events` at instants in [from, to) — from null: every one before `to` — as rows to sum n over:
- * the rollups (+ uncompacted deltas) of the whole UTC days inside, and each partial day at an
- * edge read from conversations, or, when it is longer than half its day, as that day's rollups
- * minus the facts of the rest of the day: the shorter read either way (an edge ending at now, a
- * "today" window, has the rest of its day in the future: nothing). Rows may net to zero.
+ * rollups (+ uncompacted deltas) by day and the facts of the cycles of the partial days, as
+ * dayReads splits the window (a long edge is its day's rollups minus the rest of the day, so
+ * rows may net to zero).
  */
 export function cycleFactsIn(from: number | null, to: number, events: string[]): RawBuilder<unknown> {
   const at = (ms: number) => new Date(ms);
-  const dayTo = Math.floor(to / DAY_MS) * DAY_MS;
-  const rolled = (days: RawBuilder<boolean>) => sql.join(
+  const reads = dayReads(from, to);
+  const rolled = ({ lo, hi }: { lo: number | null; hi: number }) => sql.join(
     ['cycle_count_rollups', 'cycle_count_rollup_deltas'].map((table) => sql`
       SELECT r.event, r.opened_by, r.closed_by, r.category, r.unanswered, r.agent_id, r.n FROM ${sql.table(table)} r
-       WHERE r.event IN (${sql.join(events)}) AND ${days}`),
+       WHERE r.event IN (${sql.join(events)}) AND ${lo === null ? sql<boolean>`r.day < ${at(hi)}::timestamptz` : during('r.day', at(lo), at(hi))}`),
     sql` UNION ALL `,
   );
   // the facts of the cycles opened or closed in [lo, hi) (an ended fact is at one of those two),
   // each counted `sign` times
-  const facts = (lo: number, hi: number, sign: 1 | -1) => sql`
+  const facts = (sign: 1 | -1) => ({ lo, hi }: Span) => sql`
       SELECT f.event, f.opened_by, f.closed_by, f.category, f.unanswered, f.agent_id, ${sign}::bigint AS n
         FROM conversations c CROSS JOIN LATERAL cycle_count_facts(c) f
        WHERE (${during('c.opened_at', at(lo), at(hi))} OR ${during('c.closed_at', at(lo), at(hi))})
          AND f.event IN (${sql.join(events)}) AND ${during('f.at', at(lo), at(hi))}`;
-  // a partial day [lo, hi) inside one UTC day
-  const partialDay = (lo: number, hi: number): RawBuilder<unknown>[] => {
-    if (hi - lo <= DAY_MS / 2) return [facts(lo, hi, 1)];
-    const day = Math.floor(lo / DAY_MS) * DAY_MS;
-    const rest: [number, number][] = [[day, lo], [hi, day + DAY_MS]];
-    return [rolled(during('r.day', at(day), at(day + DAY_MS))), ...rest.filter(([a, b]) => a < b).map(([a, b]) => facts(a, b, -1))];
-  };
-  const parts: RawBuilder<unknown>[] = [];
-  if (from === null) {
-    parts.push(rolled(sql<boolean>`r.day < ${at(dayTo)}::timestamptz`));
-    if (dayTo < to) parts.push(...partialDay(dayTo, to));
-  } else if (from < to) {
-    // whole UTC days [dayFrom, dayTo); the edges [from, e1) and [e2, to)
-    const dayFrom = Math.ceil(from / DAY_MS) * DAY_MS;
-    const e1 = Math.min(dayFrom, to);
-    const e2 = Math.max(dayTo, e1);
-    if (dayFrom < dayTo) parts.push(rolled(during('r.day', at(dayFrom), at(dayTo))));
-    if (from < e1) parts.push(...partialDay(from, e1));
-    if (e2 < to) parts.push(...partialDay(e2, to));
-  }
+  const parts = [...reads.days.map(rolled), ...reads.add.map(facts(1)), ...reads.subtract.map(facts(-1))];
   if (parts.length === 0) {
     return sql`SELECT NULL::text AS event, NULL::text AS opened_by, NULL::text AS closed_by, NULL::text AS category,
       NULL::boolean AS unanswered, NULL::text AS agent_id, 0::bigint AS n WHERE false`;

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../store/index.js';
 import type { DurationMetric } from '../response-times.js';
+import { dayReads, type Span } from '../rollup-days.js';
 import { BUCKETS } from '../stats.js';
 
 /**
@@ -9,7 +10,7 @@ import { BUCKETS } from '../stats.js';
  * rows, without reading them all:
  *  - counts and sums per bucket = rollups (+ uncompacted deltas) of the whole UTC days inside
  *    [from, to), plus the rows of the partial days at either edge read directly (or, for an
- *    edge longer than half its day, that day's rollups minus the rows of the rest of the day);
+ *    edge longer than half its day, that day's rollups minus the rest of the day: dayReads);
  *  - count, avg, response-time buckets come from those sums (a response-time class is a range
  *    of whole buckets, see duration_bucket);
  *  - median and p90 are percentile_cont's: rank pos = p·(N−1), the values at floor(pos) and
@@ -33,7 +34,6 @@ export type RolledKey = { metric: DurationMetric; agentId: string | null };
 /** Columns named as durationColumns(false) names them: w_count … w_max, wb_b0 … wb_b6. */
 export type RolledRow = RolledKey & Record<string, number | null | string>;
 
-const DAY_MS = 86_400_000;
 const PERCENTILES = [
   ['median', 0.5],
   ['p90', 0.9],
@@ -76,31 +76,23 @@ async function rolledIn(db: Kysely<Database>, window: { from: Date; to: Date }, 
   const from = window.from.getTime();
   const to = window.to.getTime();
   if (!(to > from)) return [];
-  // whole UTC days [dayFrom, dayTo) from the rollups; the edges [from, e1) and [e2, to) exactly
-  const dayFrom = Math.ceil(from / DAY_MS) * DAY_MS;
-  const dayTo = Math.floor(to / DAY_MS) * DAY_MS;
-  const e1 = Math.min(dayFrom, to);
-  const e2 = Math.max(dayTo, e1);
+  const split = dayReads(from, to);
   const ts = (ms: number) => sql`${new Date(ms)}::timestamptz`;
   const agent = opts.byAgent ? sql`agent_id` : sql`NULL::text`;
   const metrics = opts.metrics === undefined ? sql`` : sql`AND metric IN (${sql.join(opts.metrics.map((m) => sql`${m}::text`))})`;
-  const rolled = (table: string, a: number, b: number) => sql`
+  const rolled = (table: string) => ({ lo, hi }: { lo: number | null; hi: number }) => sql`
     SELECT metric, agent_id, bucket, n, sum_seconds FROM ${sql.table(table)}
-     WHERE by_agent = ${opts.byAgent} AND day >= ${ts(a)} AND day < ${ts(b)} ${metrics}`;
-  const days = (a: number, b: number) => [rolled('duration_rollups', a, b), rolled('duration_rollup_deltas', a, b)];
-  const edge = (a: number, b: number, sign: 1 | -1) => sql`
+     WHERE by_agent = ${opts.byAgent} ${lo === null ? sql`` : sql`AND day >= ${ts(lo)}`} AND day < ${ts(hi)} ${metrics}`;
+  // the rows of [lo, hi), each counted `sign` times (exact numeric sums subtract exactly, so
+  // avg stays the same double)
+  const edge = (sign: 1 | -1) => ({ lo, hi }: Span) => sql`
     SELECT metric, ${agent} AS agent_id, bucket, ${sign}::bigint AS n, ${sign} * seconds::numeric AS sum_seconds FROM cycle_durations
-     WHERE ended_at >= ${ts(a)} AND ended_at < ${ts(b)} ${metrics}`;
-  // a partial day [a, b) inside one UTC day: its rows when it is at most half the day, else the
-  // day's rollups minus the rows of the rest of the day (the shorter read; the exact numeric
-  // sums subtract exactly, so avg is the same double)
-  const nonEmpty = (spans: [number, number][]) => spans.filter(([a, b]) => a < b);
-  const partialDay = ([a, b]: [number, number]) => {
-    if (b - a <= DAY_MS / 2) return [edge(a, b, 1)];
-    const day = Math.floor(a / DAY_MS) * DAY_MS;
-    return [...days(day, day + DAY_MS), ...nonEmpty([[day, a], [b, day + DAY_MS]]).map(([x, y]) => edge(x, y, -1))];
-  };
-  const parts = [...(dayFrom < dayTo ? days(dayFrom, dayTo) : []), ...nonEmpty([[from, e1], [e2, to]]).flatMap(partialDay)];
+     WHERE ended_at >= ${ts(lo)} AND ended_at < ${ts(hi)} ${metrics}`;
+  const parts = [
+    ...split.days.flatMap((d) => [rolled('duration_rollups')(d), rolled('duration_rollup_deltas')(d)]),
+    ...split.add.map(edge(1)),
+    ...split.subtract.map(edge(-1)),
+  ];
   // per bucket, then per group from those (not GROUPING SETS: that sorts, and spills to disk
   // over the ~200k per-agent rows of 90 days; two hash aggregates do not)
   const { rows } = await sql<BucketRow>`
