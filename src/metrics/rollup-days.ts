@@ -48,3 +48,22 @@ export function dayReads(from: number | null, to: number): DayReads {
   }
   return out;
 }
+
+export type DayRange = { lo: number | null; hi: number };
+
+/**
+ * A range of whole UTC days cut into the whole UTC calendar months inside it, read from a
+ * monthly table (duration rollups, migrations/0021), and the days before and after them, read
+ * per day. `lo` null: every day before `hi`, so every month before the last month start ≤ hi.
+ */
+export function monthsWithin(r: DayRange): { months: DayRange[]; days: DayRange[] } {
+  const monthStart = (ms: number) => { const d = new Date(ms); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); };
+  const nextMonth = (ms: number) => { const d = new Date(ms); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1); };
+  const last = monthStart(r.hi);
+  const first = r.lo === null ? null : monthStart(r.lo) === r.lo ? r.lo : nextMonth(r.lo);
+  if (first !== null && first >= last) return { months: [], days: r.lo !== null && r.lo < r.hi ? [r] : [] };
+  const days: DayRange[] = [];
+  if (r.lo !== null && first !== null && r.lo < first) days.push({ lo: r.lo, hi: first });
+  if (last < r.hi) days.push({ lo: last, hi: r.hi });
+  return { months: [{ lo: first, hi: last }], days };
+}

@@ -244,6 +244,11 @@ export interface DurationRollupsTable {
   sum_seconds: ColumnType<string, string | number, string | number>;
 }
 
+/** duration_rollups summed per UTC calendar month (migrations/0021), kept by triggers on it. */
+export interface DurationRollupsMonthlyTable extends Omit<DurationRollupsTable, 'day'> {
+  month: Timestamp;
+}
+
 /**
  * Counts of message facts per 15-minute bucket, channel and agent (migrations/0009); the deltas
  * table has the same shape, appended by triggers and folded in by compaction.
@@ -336,6 +341,7 @@ export interface Database {
   busy_hour_rollups_hourly: BusyHourRollupsHourlyTable;
   duration_rollups: DurationRollupsTable;
   duration_rollup_deltas: DurationRollupsTable;
+  duration_rollups_monthly: DurationRollupsMonthlyTable;
   cycle_count_rollups: CycleCountRollupsTable;
   cycle_count_rollup_deltas: CycleCountRollupsTable;
   reprocess_runs: ReprocessRunsTable;

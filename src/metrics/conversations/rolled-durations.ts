@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../store/index.js';
 import type { DurationMetric } from '../response-times.js';
-import { dayReads, type Span } from '../rollup-days.js';
+import { dayReads, monthsWithin, type DayRange, type Span } from '../rollup-days.js';
 import { BUCKETS } from '../stats.js';
 
 /**
@@ -9,8 +9,9 @@ import { BUCKETS } from '../stats.js';
  * durationColumns (statsColumns + bucketColumns) computes over the window's cycle_durations
  * rows, without reading them all:
  *  - counts and sums per bucket = rollups (+ uncompacted deltas) of the whole UTC days inside
- *    [from, to), plus the rows of the partial days at either edge read directly (or, for an
- *    edge longer than half its day, that day's rollups minus the rest of the day: dayReads);
+ *    [from, to), its whole UTC months from their monthly sums (0021: monthsWithin), plus the
+ *    rows of the partial days at either edge read directly (or, for an edge longer than half
+ *    its day, that day's rollups minus the rest of the day: dayReads);
  *  - count, avg, response-time buckets come from those sums (a response-time class is a range
  *    of whole buckets, see duration_bucket);
  *  - median and p90 are percentile_cont's: rank pos = p·(N−1), the values at floor(pos) and
@@ -80,16 +81,22 @@ async function rolledIn(db: Kysely<Database>, window: { from: Date; to: Date }, 
   const ts = (ms: number) => sql`${new Date(ms)}::timestamptz`;
   const agent = opts.byAgent ? sql`agent_id` : sql`NULL::text`;
   const metrics = opts.metrics === undefined ? sql`` : sql`AND metric IN (${sql.join(opts.metrics.map((m) => sql`${m}::text`))})`;
-  const rolled = (table: string) => ({ lo, hi }: { lo: number | null; hi: number }) => sql`
+  const rolled = (table: string, at: 'day' | 'month') => ({ lo, hi }: DayRange) => sql`
     SELECT metric, agent_id, bucket, n, sum_seconds FROM ${sql.table(table)}
-     WHERE by_agent = ${opts.byAgent} ${lo === null ? sql`` : sql`AND day >= ${ts(lo)}`} AND day < ${ts(hi)} ${metrics}`;
+     WHERE by_agent = ${opts.byAgent} ${lo === null ? sql`` : sql`AND ${sql.ref(at)} >= ${ts(lo)}`} AND ${sql.ref(at)} < ${ts(hi)} ${metrics}`;
+  // whole months from their monthly sums (0021), the other whole days per day; the deltas not
+  // yet compacted into either are per day
+  const wholeDays = (d: DayRange) => {
+    const { months, days } = monthsWithin(d);
+    return [...months.map(rolled('duration_rollups_monthly', 'month')), ...days.map(rolled('duration_rollups', 'day')), rolled('duration_rollup_deltas', 'day')(d)];
+  };
   // the rows of [lo, hi), each counted `sign` times (exact numeric sums subtract exactly, so
   // avg stays the same double)
   const edge = (sign: 1 | -1) => ({ lo, hi }: Span) => sql`
     SELECT metric, ${agent} AS agent_id, bucket, ${sign}::bigint AS n, ${sign} * seconds::numeric AS sum_seconds FROM cycle_durations
      WHERE ended_at >= ${ts(lo)} AND ended_at < ${ts(hi)} ${metrics}`;
   const parts = [
-    ...split.days.flatMap((d) => [rolled('duration_rollups')(d), rolled('duration_rollup_deltas')(d)]),
+    ...split.days.flatMap(wholeDays),
     ...split.add.map(edge(1)),
     ...split.subtract.map(edge(-1)),
   ];

@@ -5,6 +5,7 @@ import { settleConversations } from '../../../src/conversations/index.js';
 import { generateTraffic } from '../../../src/simulate/index.js';
 import { compactDurationRollupsOnce, rebuildDurationRollups, refreshCycleDurations, type Database, type Store } from '../../../src/store/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
+import { monthlyMismatches, monthlyRows } from '../../helpers/monthly-rollups.js';
 import { HAS_POSTGRES, drainTogether, inParallel, rowsLeft, secondStore, shuffle } from './pool.js';
 
 /**
@@ -12,7 +13,9 @@ import { HAS_POSTGRES, drainTogether, inParallel, rowsLeft, secondStore, shuffle
  * of overlapping sets of cycles at once, 8 refreshes in flight each (every refresh deletes and
  * re-inserts a cycle's values, so the statement triggers append deltas from many transactions at
  * once, often for the same rollup keys), while both compact in small batches. Drained, the
- * rollups must equal a from-scratch rebuild: every delta folded exactly once.
+ * rollups must equal a from-scratch rebuild: every delta folded exactly once; and the monthly
+ * sums (0021), which the two compactions' upserts keep through triggers, the daily rollups
+ * summed per month.
  */
 describe.skipIf(!HAS_POSTGRES)('duration rollups under concurrent refreshes and two compacting replicas, on postgres (needs TEST_DATABASE_URL)', () => {
   const postgres = testDatabases.find((d) => d.name === 'postgres')!;
@@ -21,6 +24,8 @@ describe.skipIf(!HAS_POSTGRES)('duration rollups under concurrent refreshes and 
   let compacted: unknown[] = [];
   let rebuilt: unknown[] = [];
   let deltasLeft = -1;
+  let monthly: unknown[] = [];
+  let monthlyHeld = 0;
 
   beforeAll(async () => {
     store = await postgres.open();
@@ -39,6 +44,8 @@ describe.skipIf(!HAS_POSTGRES)('duration rollups under concurrent refreshes and 
     await drainTogether([store, second], (db) => compactDurationRollupsOnce(db, 40));
     deltasLeft = await rowsLeft(store.db, 'duration_rollup_deltas');
     compacted = await snapshot(store.db);
+    monthly = await monthlyMismatches(store.db);
+    monthlyHeld = await monthlyRows(store.db);
     await rebuildDurationRollups(store.db);
     rebuilt = await snapshot(store.db);
   }, 600_000);
@@ -50,6 +57,10 @@ describe.skipIf(!HAS_POSTGRES)('duration rollups under concurrent refreshes and 
   it('left no delta behind', () => expect(deltasLeft).toBe(0));
   it('holds a substantial rollup', () => expect(rebuilt.length).toBeGreaterThan(100));
   it('equals a from-scratch rebuild', () => expect(compacted).toEqual(rebuilt));
+  it('kept the monthly sums equal to the daily rollups', () => {
+    expect(monthly).toEqual([]);
+    expect(monthlyHeld).toBeGreaterThan(100);
+  });
 });
 
 /** The rollups with a count, in key order (a key whose values all went away may stay at 0); sums without trailing zeros (a removed value can leave its scale behind). */

@@ -10,6 +10,7 @@ import { durationCtes } from '../../../src/metrics/response-times.js';
 import { generateTraffic } from '../../../src/simulate/index.js';
 import { compactDurationRollups, rebuildDurationRollups, type Database } from '../../../src/store/index.js';
 import { testDatabases, useFreshStore, type TestStore } from '../../helpers/databases.js';
+import { monthlyMismatches, monthlyRows } from '../../helpers/monthly-rollups.js';
 import { seedContact, seedConversation } from '../../helpers/seed.js';
 
 /**
@@ -82,6 +83,10 @@ describe.each(testDatabases)('duration rollups equal the exact derivation on sim
       for (const w of windows) {
         for (const byAgent of [false, true]) expect(await fast(store.db, w, byAgent), `${w.from.toISOString()} byAgent=${byAgent}`).toEqual(await exact(store.db, w, byAgent));
       }
+      // the monthly sums (0021) follow every write to the daily rollups: compaction's inserts
+      // and updates, the rebuild's delete-all and insert-all
+      expect(await monthlyMismatches(store.db)).toEqual([]);
+      if (stage !== 'uncompacted deltas') expect(await monthlyRows(store.db)).toBeGreaterThan(100);
     });
   }
 
@@ -213,6 +218,45 @@ describe.each(testDatabases)('duration rollups on hand-picked values, on $name',
     const [r] = await get(w);
     expect(r).toMatchObject({ w_count: 2, w_avg: 15, w_median: 15, w_p90: 19, w_max: 20 });
     expect(await get(w)).toEqual(await exact(ctx.store.db, w, false));
+  });
+
+  it('reads whole UTC months from the monthly sums, the days and edges around them per day, before and after compaction', async () => {
+    // W = [30 Sep 12:00Z, 1 Dec 06:00Z): its left edge is 12 h (added from the rows), October and
+    // November are whole months, its right edge is 6 h. 5 s (30 Sep 11:00) and 80 s (1 Dec 07:00)
+    // lie just outside. In W: 10 20 30 40 50 60 70, N = 7: median pos 3 → 40; p90 pos 5.4 →
+    // 60 + 0.4·10 = 64; avg 280/7 = 40; max 70; <30s: 10, 20; 30s–2m: the other five.
+    await values('response', [
+      { s: 5, end: '2026-09-30T11:00:00Z' }, { s: 10, end: '2026-09-30T23:00:00Z' }, { s: 20, end: '2026-10-01T00:00:00Z' },
+      { s: 30, end: '2026-10-15T12:00:00Z' }, { s: 40, end: '2026-10-31T23:59:59Z' }, { s: 50, end: '2026-11-01T00:00:00Z' },
+      { s: 60, end: '2026-11-20T08:00:00Z' }, { s: 70, end: '2026-12-01T03:00:00Z' }, { s: 80, end: '2026-12-01T07:00:00Z' },
+    ]);
+    const w = { from: at('2026-09-30T12:00:00Z'), to: at('2026-12-01T06:00:00Z') };
+    // October alone, read as one whole month: 20 30 40 → median 30, avg 30
+    const october = { from: at('2026-10-01T00:00:00Z'), to: at('2026-11-01T00:00:00Z') };
+    // 2 Oct – 31 Oct holds no whole month: 30 alone (20 is on 1 Oct, 40 on 31 Oct)
+    const days = { from: at('2026-10-02T00:00:00Z'), to: at('2026-10-31T00:00:00Z') };
+    const check = async () => {
+      const [r] = await get(w);
+      expect(r).toMatchObject({ w_count: 7, w_avg: 40, w_median: 40, w_max: 70, wb_b0: 2, wb_b1: 5 });
+      expect(r!.w_p90).toBeCloseTo(64, 9);
+      expect(await get(october)).toMatchObject([{ w_count: 3, w_avg: 30, w_median: 30, w_max: 40 }]);
+      expect(await get(days)).toMatchObject([{ w_count: 1, w_median: 30 }]);
+      for (const x of [w, october, days]) for (const byAgent of [false, true]) expect(await get(x, byAgent)).toEqual(await exact(ctx.store.db, x, byAgent));
+    };
+    await check();
+    await compactDurationRollups(ctx.store.db);
+    expect(await monthlyMismatches(ctx.store.db)).toEqual([]);
+    await check();
+    await rebuildDurationRollups(ctx.store.db);
+    expect(await monthlyMismatches(ctx.store.db)).toEqual([]);
+    await check();
+    // The monthly rows are what is read for a whole month, and only there: 700 s more in
+    // October's monthly sum moves W's and October's averages by 700/7 = 100 and 700/3, and not
+    // the window of days inside October.
+    await sql`UPDATE duration_rollups_monthly SET sum_seconds = sum_seconds + 700 WHERE month = '2026-10-01T00:00:00Z' AND NOT by_agent AND bucket = duration_bucket(30)`.execute(ctx.store.db);
+    expect(await get(w)).toMatchObject([{ w_count: 7, w_avg: 140 }]);
+    expect((await get(october))[0]!.w_avg).toBeCloseTo(30 + 700 / 3, 9);
+    expect(await get(days)).toMatchObject([{ w_count: 1, w_avg: 30 }]);
   });
 
   it('keeps a negative value out of every class, as the exact counts do', async () => {

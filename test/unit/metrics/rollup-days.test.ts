@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayReads } from '../../../src/metrics/rollup-days.js';
+import { dayReads, monthsWithin } from '../../../src/metrics/rollup-days.js';
 
 const t = (iso: string) => Date.parse(iso);
 const span = (lo: string, hi: string) => ({ lo: t(lo), hi: t(hi) });
@@ -60,5 +60,43 @@ describe('dayReads: a window as whole UTC days from the rollups plus its partial
     });
     expect(dayReads(t('2026-11-05T00:00:00Z'), t('2026-11-05T00:00:00Z'))).toEqual({ days: [], add: [], subtract: [] });
     expect(dayReads(t('2026-11-06T00:00:00Z'), t('2026-11-05T00:00:00Z'))).toEqual({ days: [], add: [], subtract: [] });
+  });
+});
+
+describe('monthsWithin: whole days as whole UTC months from the monthly table plus the days around them', () => {
+  it('reads the months inside a 90-day range and the days on either side', () => {
+    // 4 Sep – 3 Dec (90 days): October and November are whole; 4–30 Sep and 1–2 Dec are days
+    expect(monthsWithin(span('2026-09-04T00:00:00Z', '2026-12-03T00:00:00Z'))).toEqual({
+      months: [span('2026-10-01T00:00:00Z', '2026-12-01T00:00:00Z')],
+      days: [span('2026-09-04T00:00:00Z', '2026-10-01T00:00:00Z'), span('2026-12-01T00:00:00Z', '2026-12-03T00:00:00Z')],
+    });
+  });
+
+  it('reads a range that is exactly whole months as months only, across a year end', () => {
+    expect(monthsWithin(span('2026-12-01T00:00:00Z', '2027-02-01T00:00:00Z'))).toEqual({
+      months: [span('2026-12-01T00:00:00Z', '2027-02-01T00:00:00Z')], days: [],
+    });
+  });
+
+  it('reads days only when no whole month fits: inside one month, and across one boundary', () => {
+    // 2 Nov – 1 Dec misses 1 Nov; 15 Oct – 14 Nov holds no 1st-to-1st month
+    expect(monthsWithin(span('2026-11-02T00:00:00Z', '2026-12-01T00:00:00Z'))).toEqual({
+      months: [], days: [span('2026-11-02T00:00:00Z', '2026-12-01T00:00:00Z')],
+    });
+    expect(monthsWithin(span('2026-10-15T00:00:00Z', '2026-11-14T00:00:00Z'))).toEqual({
+      months: [], days: [span('2026-10-15T00:00:00Z', '2026-11-14T00:00:00Z')],
+    });
+    expect(monthsWithin(span('2026-11-03T00:00:00Z', '2026-11-03T00:00:00Z'))).toEqual({ months: [], days: [] });
+  });
+
+  it('takes February whole in a leap year, and every month before the last when the range is open', () => {
+    // 2028 is a leap year: [1 Feb, 1 Mar) is 29 days and one month
+    expect(monthsWithin(span('2028-01-31T00:00:00Z', '2028-03-02T00:00:00Z'))).toEqual({
+      months: [span('2028-02-01T00:00:00Z', '2028-03-01T00:00:00Z')],
+      days: [span('2028-01-31T00:00:00Z', '2028-02-01T00:00:00Z'), span('2028-03-01T00:00:00Z', '2028-03-02T00:00:00Z')],
+    });
+    expect(monthsWithin({ lo: null, hi: t('2026-11-03T00:00:00Z') })).toEqual({
+      months: [{ lo: null, hi: t('2026-11-01T00:00:00Z') }], days: [span('2026-11-01T00:00:00Z', '2026-11-03T00:00:00Z')],
+    });
   });
 });
