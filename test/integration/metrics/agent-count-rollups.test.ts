@@ -1,13 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverToStore } from '../../../src/cli/deliver-traffic.js';
-import { settleConversations } from '../../../src/conversations/index.js';
+import { describe, expect, it } from 'vitest';
 import { agentRowsSql, type CountSource } from '../../../src/metrics/agents/agent-rows.js';
 import { durationCtes } from '../../../src/metrics/response-times.js';
 import type { ReportFilters } from '../../../src/metrics/window.js';
-import { generateTraffic } from '../../../src/simulate/index.js';
 import { compactBusyHourRollups, compactCycleCountRollups, rebuildBusyHourRollups, rebuildCycleCountRollups } from '../../../src/store/index.js';
-import { testDatabases, type TestStore } from '../../helpers/databases.js';
+import { testDatabases } from '../../helpers/databases.js';
+import { useSimulatedDays } from '../../helpers/simulated-day.js';
 
 /**
  * The agents report's messages sent read from the busy-hours rollups (agent_reply facts of
@@ -20,17 +18,9 @@ import { testDatabases, type TestStore } from '../../helpers/databases.js';
 
 type Row = Record<string, unknown>;
 const at = (iso: string) => new Date(iso);
-const H = 3_600_000;
 
 describe.each(testDatabases)('agents messages sent and closed from the rollups equal the scans, on $name', (database) => {
-  let store: TestStore;
-  const start = at('2026-11-02T00:00:00Z');
-  beforeAll(async () => {
-    store = await database.open();
-    await deliverToStore(store.db, generateTraffic({ seed: 11, start, days: 3, scale: 0.25, tz: 'Asia/Dubai' }), /agent=([^;]+)/);
-    await settleConversations(store.db, at('2026-11-06T00:00:00Z'), 24 * H);
-  }, 600_000);
-  afterAll(() => store?.drop());
+  const sim = useSimulatedDays(database, { seed: 11, settleAt: at('2026-11-06T00:00:00Z') });
 
   const windows = [
     { from: at('2026-11-02T00:00:00Z'), to: at('2026-11-05T00:00:00Z'), tz: 'UTC' },
@@ -44,7 +34,7 @@ describe.each(testDatabases)('agents messages sent and closed from the rollups e
   const rows = async (window: (typeof windows)[number], filters: ReportFilters, counts: CountSource) => {
     const q = { window, filters };
     return (await sql<Row>`WITH ${durationCtes({ window, channel: filters.channel })}, ${agentRowsSql(q, false, undefined, counts)}
-      SELECT * FROM ag_ranked ORDER BY position`.execute(store.db)).rows;
+      SELECT * FROM ag_ranked ORDER BY position`.execute(sim.store.db)).rows;
   };
 
   let scopes: ReportFilters[] = [];
@@ -54,11 +44,11 @@ describe.each(testDatabases)('agents messages sent and closed from the rollups e
     expect(all.filter((r) => Number(r.closed) > 0).length).toBeGreaterThan(3);
     const { rows: pick } = await sql<{ channel: string; agent: string; team: string | null }>`
       SELECT m.phone_number_id AS channel, m.agent_id AS agent, a.team FROM messages m JOIN agents a ON a.id = m.agent_id
-       WHERE m.sender_type = 'agent' GROUP BY 1, 2, 3 ORDER BY count(*) DESC LIMIT 1`.execute(store.db);
+       WHERE m.sender_type = 'agent' GROUP BY 1, 2, 3 ORDER BY count(*) DESC LIMIT 1`.execute(sim.store.db);
     const p = pick[0]!;
     expect(p.team).not.toBeNull();
     scopes = [{}, { channel: p.channel }, { agent: p.agent }, { team: p.team! }];
-    const { rows: channels } = await sql<{ n: number }>`SELECT count(DISTINCT phone_number_id)::int AS n FROM messages WHERE sender_type = 'agent'`.execute(store.db);
+    const { rows: channels } = await sql<{ n: number }>`SELECT count(DISTINCT phone_number_id)::int AS n FROM messages WHERE sender_type = 'agent'`.execute(sim.store.db);
     expect(channels[0]!.n).toBeGreaterThan(1);
   });
 
@@ -66,11 +56,11 @@ describe.each(testDatabases)('agents messages sent and closed from the rollups e
     it(`matches on every window and filter with ${stage}`, async () => {
       const { rows: pending } = await sql<{ sent: number; closed: number }>`SELECT
         (SELECT count(*) FROM busy_hour_rollup_deltas WHERE kind = 'agent_reply')::int AS sent,
-        (SELECT count(*) FROM cycle_count_rollup_deltas WHERE event = 'closed' AND agent_id IS NOT NULL)::int AS closed`.execute(store.db);
+        (SELECT count(*) FROM cycle_count_rollup_deltas WHERE event = 'closed' AND agent_id IS NOT NULL)::int AS closed`.execute(sim.store.db);
       // the ingest left deltas, so the first stage reads rollups and deltas together
       if (stage === 'uncompacted deltas') expect(Math.min(pending[0]!.sent, pending[0]!.closed)).toBeGreaterThan(0);
-      if (stage === 'compacted') await Promise.all([compactBusyHourRollups(store.db), compactCycleCountRollups(store.db)]);
-      if (stage === 'rebuilt') await Promise.all([rebuildBusyHourRollups(store.db), rebuildCycleCountRollups(store.db)]);
+      if (stage === 'compacted') await Promise.all([compactBusyHourRollups(sim.store.db), compactCycleCountRollups(sim.store.db)]);
+      if (stage === 'rebuilt') await Promise.all([rebuildBusyHourRollups(sim.store.db), rebuildCycleCountRollups(sim.store.db)]);
       expect(scopes.length).toBe(4);
       for (const w of windows) {
         for (const f of scopes) {

@@ -1,13 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverToStore } from '../../../src/cli/deliver-traffic.js';
-import { settleConversations } from '../../../src/conversations/index.js';
+import { describe, expect, it } from 'vitest';
 import { cycleCounts } from '../../../src/metrics/conversations/cycle-counts.js';
 import { rolledCycleCounts } from '../../../src/metrics/conversations/rolled-counts.js';
 import { durationCtes, type CycleScope } from '../../../src/metrics/response-times.js';
-import { generateTraffic } from '../../../src/simulate/index.js';
 import { referenceCycleCounts } from '../../helpers/conversation-counts-reference.js';
-import { testDatabases, type TestStore } from '../../helpers/databases.js';
+import { testDatabases } from '../../helpers/databases.js';
+import { useSimulatedDays } from '../../helpers/simulated-day.js';
 
 /**
  * The one-pass counts of the conversations report (metrics/conversations/cycle-counts.ts)
@@ -19,18 +17,10 @@ import { testDatabases, type TestStore } from '../../helpers/databases.js';
  */
 
 const at = (iso: string) => new Date(iso);
-const H = 3_600_000;
 
 describe.each(testDatabases)('conversation counts equal the per-figure derivation on simulated traffic, on $name', (database) => {
-  let store: TestStore;
-  const start = at('2026-11-02T00:00:00Z');
-  beforeAll(async () => {
-    store = await database.open();
-    await deliverToStore(store.db, generateTraffic({ seed: 7, start, days: 3, scale: 0.25, tz: 'Asia/Dubai' }), /agent=([^;]+)/);
-    // settled up to the middle of day 3, so cycles of the last day and a half are still open
-    await settleConversations(store.db, at('2026-11-04T12:00:00Z'), 24 * H);
-  }, 600_000);
-  afterAll(() => store?.drop());
+  // settled up to the middle of day 3, so cycles of the last day and a half are still open
+  const sim = useSimulatedDays(database, { seed: 7, settleAt: at('2026-11-04T12:00:00Z') });
 
   const windows = [
     // whole UTC days; Dubai days (UTC+4); odd edges with a `to` in the past of later closes;
@@ -44,8 +34,8 @@ describe.each(testDatabases)('conversation counts equal the per-figure derivatio
   ];
 
   const both = async (scope: CycleScope) => ({
-    fast: await cycleCounts(store.db, durationCtes(scope), scope.window),
-    reference: await referenceCycleCounts(store.db, scope),
+    fast: await cycleCounts(sim.store.db, durationCtes(scope), scope.window),
+    reference: await referenceCycleCounts(sim.store.db, scope),
   });
 
   it('holds data that exercises every figure (guards against comparing two empty results)', async () => {
@@ -65,7 +55,7 @@ describe.each(testDatabases)('conversation counts equal the per-figure derivatio
   it('matches on every window, unscoped and under each filter', async () => {
     const { rows } = await sql<{ channel: string; agent: string; team: string | null }>`
       SELECT c.phone_number_id AS channel, c.assignee_id AS agent, a.team FROM conversations c JOIN agents a ON a.id = c.assignee_id
-       GROUP BY 1, 2, 3 ORDER BY count(*) DESC LIMIT 1`.execute(store.db);
+       GROUP BY 1, 2, 3 ORDER BY count(*) DESC LIMIT 1`.execute(sim.store.db);
     const pick = rows[0]!;
     const scopes = [{}, { channel: pick.channel }, { assignee: pick.agent }, ...(pick.team === null ? [] : [{ assigneeTeam: pick.team }])];
     expect(scopes.length).toBe(4);
@@ -79,7 +69,7 @@ describe.each(testDatabases)('conversation counts equal the per-figure derivatio
 
   it('matches through the count rollups on every window, unfiltered', async () => {
     for (const w of windows) {
-      expect(await rolledCycleCounts(store.db, w), w.from.toISOString()).toEqual(await referenceCycleCounts(store.db, { window: w }));
+      expect(await rolledCycleCounts(sim.store.db, w), w.from.toISOString()).toEqual(await referenceCycleCounts(sim.store.db, { window: w }));
     }
   });
 });

@@ -1,15 +1,13 @@
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverToStore } from '../../../src/cli/deliver-traffic.js';
-import { settleConversations } from '../../../src/conversations/index.js';
+import { describe, expect, it } from 'vitest';
 import { cycleCounts, type CountRow } from '../../../src/metrics/conversations/cycle-counts.js';
 import { rolledCycleCounts } from '../../../src/metrics/conversations/rolled-counts.js';
 import { conversationsReport } from '../../../src/metrics/conversations.js';
 import { durationCtes } from '../../../src/metrics/response-times.js';
-import { generateTraffic } from '../../../src/simulate/index.js';
 import { compactCycleCountRollups, rebuildCycleCountRollups, type Database } from '../../../src/store/index.js';
-import { testDatabases, useFreshStore, type TestStore } from '../../helpers/databases.js';
+import { testDatabases, useFreshStore } from '../../helpers/databases.js';
 import { seedContact, seedConversation, seedMessage } from '../../helpers/seed.js';
+import { useSimulatedDays } from '../../helpers/simulated-day.js';
 
 /**
  * The conversation count rollups (migrations/0018, metrics/conversations/rolled-counts.ts)
@@ -18,22 +16,14 @@ import { seedContact, seedConversation, seedMessage } from '../../helpers/seed.j
  */
 
 const at = (iso: string) => new Date(iso);
-const H = 3_600_000;
 const slow = (db: Kysely<Database>, w: { from: Date; to: Date }) => cycleCounts(db, durationCtes({ window: { ...w, tz: 'UTC' } }), { ...w, tz: 'UTC' });
 const fast = (db: Kysely<Database>, w: { from: Date; to: Date }) => rolledCycleCounts(db, w);
 
 describe.each(testDatabases)('conversation count rollups equal the pass over the cycles on simulated traffic, on $name', (database) => {
-  let store: TestStore;
   // three simulated days in Asia/Dubai (seed 5), settled a day later: inbox cycles opened by
   // contacts and agents, closed by agents and automation under several categories, some never
   // answered, derived cycles auto-closed
-  const start = at('2026-11-02T00:00:00Z');
-  beforeAll(async () => {
-    store = await database.open();
-    await deliverToStore(store.db, generateTraffic({ seed: 5, start, days: 3, scale: 0.25, tz: 'Asia/Dubai' }), /agent=([^;]+)/);
-    await settleConversations(store.db, at('2026-11-06T00:00:00Z'), 24 * H);
-  }, 600_000);
-  afterAll(() => store?.drop());
+  const sim = useSimulatedDays(database, { seed: 5, settleAt: at('2026-11-06T00:00:00Z') });
 
   // whole UTC days; Dubai days (partial UTC days at both edges); odd edges; inside one UTC day
   // (all edge); ending mid-traffic (cycles still open at `to`); one second; past all data
@@ -50,43 +40,43 @@ describe.each(testDatabases)('conversation count rollups equal the pass over the
   ];
 
   it('holds varied data to compare (guards against comparing two empty results)', async () => {
-    const all = await slow(store.db, windows[0]!);
+    const all = await slow(sim.store.db, windows[0]!);
     const keys = (kind: CountRow['kind']) => all.filter((r) => r.kind === kind && r.n > 0).map((r) => r.key);
     expect(keys('opened').length).toBeGreaterThanOrEqual(2);
     expect(keys('closed_by').length).toBeGreaterThanOrEqual(2);
     expect(keys('category').length).toBeGreaterThanOrEqual(3);
     expect(all.find((r) => r.kind === 'closed_without_response')!.n).toBeGreaterThan(0);
-    expect((await slow(store.db, windows[4]!)).find((r) => r.kind === 'unresolved')!.n).toBeGreaterThan(0);
+    expect((await slow(sim.store.db, windows[4]!)).find((r) => r.kind === 'unresolved')!.n).toBeGreaterThan(0);
   });
 
   for (const stage of ['uncompacted deltas', 'compacted', 'rebuilt'] as const) {
     it(`matches on every window with ${stage}`, async () => {
-      if (stage === 'compacted') await compactCycleCountRollups(store.db);
-      if (stage === 'rebuilt') await rebuildCycleCountRollups(store.db);
-      for (const w of windows) expect(await fast(store.db, w), w.from.toISOString()).toEqual(await slow(store.db, w));
+      if (stage === 'compacted') await compactCycleCountRollups(sim.store.db);
+      if (stage === 'rebuilt') await rebuildCycleCountRollups(sim.store.db);
+      for (const w of windows) expect(await fast(sim.store.db, w), w.from.toISOString()).toEqual(await slow(sim.store.db, w));
     });
   }
 
   it('follows closes, recategorisations, withdrawn answers and deletions through the triggers', async () => {
     // every third closed cycle gets another category, every fifth open-at-14:30 one closes, a
     // few cycles go: each statement appends deltas, and the figures still match
-    await sql`UPDATE conversations SET category = 'moved' WHERE closed_at IS NOT NULL AND id % 3 = 0`.execute(store.db);
+    await sql`UPDATE conversations SET category = 'moved' WHERE closed_at IS NOT NULL AND id % 3 = 0`.execute(sim.store.db);
     await sql`UPDATE conversations SET closed_at = opened_at + interval '5 minutes', closed_by = 'agent'
-      WHERE opened_at < ${windows[4]!.to} AND (closed_at IS NULL OR closed_at >= ${windows[4]!.to}) AND id % 5 = 0`.execute(store.db);
-    await sql`UPDATE conversations SET first_agent_reply_at = NULL WHERE id % 7 = 0`.execute(store.db);
-    await sql`DELETE FROM conversations WHERE id % 11 = 0`.execute(store.db);
+      WHERE opened_at < ${windows[4]!.to} AND (closed_at IS NULL OR closed_at >= ${windows[4]!.to}) AND id % 5 = 0`.execute(sim.store.db);
+    await sql`UPDATE conversations SET first_agent_reply_at = NULL WHERE id % 7 = 0`.execute(sim.store.db);
+    await sql`DELETE FROM conversations WHERE id % 11 = 0`.execute(sim.store.db);
     // cycle_durations follow first_agent_reply_at in the store; here the first-response values
     // of the cycles just made unanswered go the same way, so both paths see the same cycles
-    await sql`DELETE FROM cycle_durations WHERE metric = 'first_response' AND cycle_id % 7 = 0`.execute(store.db);
-    for (const w of windows) expect(await fast(store.db, w), w.from.toISOString()).toEqual(await slow(store.db, w));
-    await compactCycleCountRollups(store.db);
-    for (const w of windows) expect(await fast(store.db, w), w.from.toISOString()).toEqual(await slow(store.db, w));
+    await sql`DELETE FROM cycle_durations WHERE metric = 'first_response' AND cycle_id % 7 = 0`.execute(sim.store.db);
+    for (const w of windows) expect(await fast(sim.store.db, w), w.from.toISOString()).toEqual(await slow(sim.store.db, w));
+    await compactCycleCountRollups(sim.store.db);
+    for (const w of windows) expect(await fast(sim.store.db, w), w.from.toISOString()).toEqual(await slow(sim.store.db, w));
   });
 
   it('gives the conversations report the same counts, unfiltered through the rollups and filtered by channel', async () => {
     const w = { ...windows[1]!, tz: 'Asia/Dubai' };
-    const report = await conversationsReport(store.db, { window: w, filters: {} });
-    const counts = await slow(store.db, w);
+    const report = await conversationsReport(sim.store.db, { window: w, filters: {} });
+    const counts = await slow(sim.store.db, w);
     const sum = (kind: CountRow['kind']) => counts.filter((r) => r.kind === kind).reduce((s, r) => s + r.n, 0);
     expect(report.opened.total).toBe(sum('opened'));
     expect(report.closed.total).toBe(sum('closed_by'));

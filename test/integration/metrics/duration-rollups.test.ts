@@ -1,17 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { deliverToStore } from '../../../src/cli/deliver-traffic.js';
-import { settleConversations } from '../../../src/conversations/index.js';
+import { describe, expect, it } from 'vitest';
 import { AGENT_METRICS, agentRowsSql } from '../../../src/metrics/agents/agent-rows.js';
 import { conversationHeadline, conversationsReport } from '../../../src/metrics/conversations.js';
 import { durationColumns } from '../../../src/metrics/conversations/duration-figures.js';
 import { rolledDurations } from '../../../src/metrics/conversations/rolled-durations.js';
 import { durationCtes } from '../../../src/metrics/response-times.js';
-import { generateTraffic } from '../../../src/simulate/index.js';
 import { compactDurationRollups, rebuildDurationRollups, type Database } from '../../../src/store/index.js';
-import { testDatabases, useFreshStore, type TestStore } from '../../helpers/databases.js';
+import { testDatabases, useFreshStore } from '../../helpers/databases.js';
 import { monthlyMismatches, monthlyRows } from '../../helpers/monthly-rollups.js';
 import { seedContact, seedConversation } from '../../helpers/seed.js';
+import { useSimulatedDays } from '../../helpers/simulated-day.js';
 
 /**
  * The rollup path (migrations/0012, metrics/conversations/rolled-durations.ts) against the
@@ -43,18 +41,10 @@ async function fast(db: Kysely<Database>, window: { from: Date; to: Date }, byAg
 }
 
 const at = (iso: string) => new Date(iso);
-const H = 3_600_000;
 
 describe.each(testDatabases)('duration rollups equal the exact derivation on simulated traffic, on $name', (database) => {
-  let store: TestStore;
   // three simulated days in Asia/Dubai (seed 5): replies, turns and resolutions of many agents
-  const start = at('2026-11-02T00:00:00Z');
-  beforeAll(async () => {
-    store = await database.open();
-    await deliverToStore(store.db, generateTraffic({ seed: 5, start, days: 3, scale: 0.25, tz: 'Asia/Dubai' }), /agent=([^;]+)/);
-    await settleConversations(store.db, at('2026-11-06T00:00:00Z'), 24 * H);
-  }, 600_000);
-  afterAll(() => store?.drop());
+  const sim = useSimulatedDays(database, { seed: 5, settleAt: at('2026-11-06T00:00:00Z') });
 
   // whole UTC days; Dubai days (UTC+4: partial UTC days at both edges); odd minute edges; a
   // window inside one UTC day; a window with nothing in it; a window past all data; most of a day
@@ -70,23 +60,23 @@ describe.each(testDatabases)('duration rollups equal the exact derivation on sim
   ];
 
   it('holds data to compare (guards against comparing two empty results)', async () => {
-    const all = await exact(store.db, windows[0]!, false);
+    const all = await exact(sim.store.db, windows[0]!, false);
     expect(all.map((r) => r.metric)).toEqual(['auto_close_resolution', 'first_response', 'resolution', 'response'].filter((m) => all.some((r) => r.metric === m)));
     expect(Number(all.find((r) => r.metric === 'response')?.w_count)).toBeGreaterThan(100);
-    expect((await exact(store.db, windows[0]!, true)).length).toBeGreaterThan(8);
+    expect((await exact(sim.store.db, windows[0]!, true)).length).toBeGreaterThan(8);
   });
 
   for (const stage of ['uncompacted deltas', 'compacted', 'rebuilt'] as const) {
     it(`matches on every window, all agents and per agent, with ${stage}`, async () => {
-      if (stage === 'compacted') await compactDurationRollups(store.db);
-      if (stage === 'rebuilt') await rebuildDurationRollups(store.db);
+      if (stage === 'compacted') await compactDurationRollups(sim.store.db);
+      if (stage === 'rebuilt') await rebuildDurationRollups(sim.store.db);
       for (const w of windows) {
-        for (const byAgent of [false, true]) expect(await fast(store.db, w, byAgent), `${w.from.toISOString()} byAgent=${byAgent}`).toEqual(await exact(store.db, w, byAgent));
+        for (const byAgent of [false, true]) expect(await fast(sim.store.db, w, byAgent), `${w.from.toISOString()} byAgent=${byAgent}`).toEqual(await exact(sim.store.db, w, byAgent));
       }
       // the monthly sums (0021) follow every write to the daily rollups: compaction's inserts
       // and updates, the rebuild's delete-all and insert-all
-      expect(await monthlyMismatches(store.db)).toEqual([]);
-      if (stage !== 'uncompacted deltas') expect(await monthlyRows(store.db)).toBeGreaterThan(100);
+      expect(await monthlyMismatches(sim.store.db)).toEqual([]);
+      if (stage !== 'uncompacted deltas') expect(await monthlyRows(sim.store.db)).toBeGreaterThan(100);
     });
   }
 
@@ -96,23 +86,23 @@ describe.each(testDatabases)('duration rollups equal the exact derivation on sim
     const metrics = ['first_response', 'resolution'] as const;
     for (const w of windows) {
       for (const byAgent of [false, true]) {
-        const want = (await exact(store.db, w, byAgent))
+        const want = (await exact(sim.store.db, w, byAgent))
           .filter((r) => (metrics as readonly unknown[]).includes(r.metric))
           .map((r) => ({ ...r, w_p90: null, w_max: null }));
-        const got = (await rolledDurations(store.db, w, { byAgent, metrics, medianOnly: true })).map(normalise);
+        const got = (await rolledDurations(sim.store.db, w, { byAgent, metrics, medianOnly: true })).map(normalise);
         const key = (r: Row) => `${String(r.metric)}|${String(r.agentId)}`;
         expect(got.sort((a, b) => key(a).localeCompare(key(b))), `${w.from.toISOString()} byAgent=${byAgent}`)
           .toEqual(want.sort((a, b) => key(a).localeCompare(key(b))));
       }
     }
-    expect((await exact(store.db, windows[0]!, false)).filter((r) => metrics.includes(r.metric as (typeof metrics)[number])).length).toBe(2);
+    expect((await exact(sim.store.db, windows[0]!, false)).filter((r) => metrics.includes(r.metric as (typeof metrics)[number])).length).toBe(2);
   });
 
   it("gives the overview the conversations report's counts and medians, filtered or not", async () => {
     for (const w of windows) {
       for (const filters of [{}, { team: 'care' }, { agent: 'nobody' }]) {
         const q = { window: { ...w, tz: 'Asia/Dubai' }, filters };
-        const [c, h] = await Promise.all([conversationsReport(store.db, q), conversationHeadline(store.db, q)]);
+        const [c, h] = await Promise.all([conversationsReport(sim.store.db, q), conversationHeadline(sim.store.db, q)]);
         expect(h, `${w.from.toISOString()} ${JSON.stringify(filters)}`).toEqual({
           opened: c.opened.total, closed: c.closed.total, unresolved: c.unresolved,
           medianFirstResponseSec: c.firstResponse.median, medianResolutionSec: c.resolution.median,
@@ -120,7 +110,7 @@ describe.each(testDatabases)('duration rollups equal the exact derivation on sim
       }
     }
     // not two empty results: the first window has medians of both metrics
-    const first = await conversationHeadline(store.db, { window: { ...windows[0]!, tz: 'Asia/Dubai' }, filters: {} });
+    const first = await conversationHeadline(sim.store.db, { window: { ...windows[0]!, tz: 'Asia/Dubai' }, filters: {} });
     expect(first.medianFirstResponseSec).not.toBeNull();
     expect(first.medianResolutionSec).not.toBeNull();
   });
@@ -132,17 +122,17 @@ describe.each(testDatabases)('duration rollups equal the exact derivation on sim
       for (const filters of [{}, { team: 'care' }]) {
         const q = { window: { ...w, tz: 'Asia/Dubai' }, filters };
         const run = async (rolled?: Awaited<ReturnType<typeof rolledDurations>>) =>
-          (await sql<Row>`WITH ${durationCtes({ window: q.window })}, ${agentRowsSql(q, false, rolled)} SELECT * FROM ag_ranked ORDER BY position`.execute(store.db)).rows;
+          (await sql<Row>`WITH ${durationCtes({ window: q.window })}, ${agentRowsSql(q, false, rolled)} SELECT * FROM ag_ranked ORDER BY position`.execute(sim.store.db)).rows;
         const slow = await run();
         expect(slow.length).toBeGreaterThan(0);
-        expect(await run(await rolledDurations(store.db, w, { byAgent: true, metrics: AGENT_METRICS }))).toEqual(slow);
+        expect(await run(await rolledDurations(sim.store.db, w, { byAgent: true, metrics: AGENT_METRICS }))).toEqual(slow);
       }
     }
   });
 
   it('gives nothing for an empty window and for one with to ≤ from', async () => {
-    expect(await fast(store.db, windows[5]!, false)).toEqual([]);
-    expect(await fast(store.db, { from: windows[0]!.to, to: windows[0]!.from }, false)).toEqual([]);
+    expect(await fast(sim.store.db, windows[5]!, false)).toEqual([]);
+    expect(await fast(sim.store.db, { from: windows[0]!.to, to: windows[0]!.from }, false)).toEqual([]);
   });
 });
 
