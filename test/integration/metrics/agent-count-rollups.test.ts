@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { agentRowsSql, type CountSource } from '../../../src/metrics/agents/agent-rows.js';
+import { agentCounts, agentRowsSql, type CountSource } from '../../../src/metrics/agents/agent-rows.js';
 import { durationCtes } from '../../../src/metrics/response-times.js';
 import type { ReportFilters } from '../../../src/metrics/window.js';
 import { compactBusyHourRollups, compactCycleCountRollups, rebuildBusyHourRollups, rebuildCycleCountRollups } from '../../../src/store/index.js';
@@ -11,8 +11,8 @@ import { useSimulatedDays } from '../../helpers/simulated-day.js';
  * The agents report's messages sent read from the busy-hours rollups (agent_reply facts of
  * migrations/0014 plus exact edges), and its closed counts from the conversation count rollups
  * (closed facts of 0020, with edges), against the scans of the window's messages and cycles
- * they replace (agentRowsSql with `rows`): every column of every agent row equal, order
- * included, for windows with Dubai and odd-minute edges (and edges longer than half their day),
+ * they replace (agentRowsSql with `rows`), and the same counts read apart by agentCounts and
+ * handed in (as the report does): every column of every agent row equal, order included, for windows with Dubai and odd-minute edges (and edges longer than half their day),
  * each filter, and the rollups uncompacted, compacted and rebuilt.
  */
 
@@ -31,9 +31,13 @@ describe.each(testDatabases)('agents messages sent and closed from the rollups e
     { from: at('2026-12-01T00:00:00Z'), to: at('2026-12-08T00:00:00Z'), tz: 'UTC' },
   ];
 
-  const rows = async (window: (typeof windows)[number], filters: ReportFilters, counts: CountSource) => {
+  // `given`: the counts read first by agentCounts (as the report does beside the durations), then
+  // handed to the statement that builds the rows
+  const rows = async (window: (typeof windows)[number], filters: ReportFilters, counts: CountSource | 'given') => {
     const q = { window, filters };
-    return (await sql<Row>`WITH ${durationCtes({ window, channel: filters.channel })}, ${agentRowsSql(q, false, undefined, counts)}
+    const ctes = durationCtes({ window, channel: filters.channel });
+    const source = counts === 'given' ? await agentCounts(sim.store.db, q, ctes) : counts;
+    return (await sql<Row>`WITH ${ctes}, ${agentRowsSql(q, false, undefined, source)}
       SELECT * FROM ag_ranked ORDER BY position`.execute(sim.store.db)).rows;
   };
 
@@ -64,7 +68,9 @@ describe.each(testDatabases)('agents messages sent and closed from the rollups e
       expect(scopes.length).toBe(4);
       for (const w of windows) {
         for (const f of scopes) {
-          expect(await rows(w, f, 'rollups'), `${w.from.toISOString()} ${JSON.stringify(f)}`).toEqual(await rows(w, f, 'rows'));
+          const want = await rows(w, f, 'rows');
+          expect(await rows(w, f, 'rollups'), `${w.from.toISOString()} ${JSON.stringify(f)}`).toEqual(want);
+          expect(await rows(w, f, 'given'), `given: ${w.from.toISOString()} ${JSON.stringify(f)}`).toEqual(want);
         }
       }
     });
