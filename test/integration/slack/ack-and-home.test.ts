@@ -30,25 +30,35 @@ describe.each(testDatabases)('ack and App Home on $name', (database) => {
   });
 
   it('acks before the report is built, shows "working on it", then replaces it with the answer', async () => {
-    // Hold an exclusive lock on messages: no report can read it until we let go.
+    // Hold exclusive locks no report can get past until we let go: the agents report's rows
+    // always join the agents table (its names), whichever source its figures come from. Locking
+    // messages alone was not enough: over whole days the figures come from the rollups and never
+    // touch messages, so the answer only raced the "working" notice (and once won it, in CI).
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     let locked!: () => void;
     const isLocked = new Promise<void>((r) => (locked = r));
     const holder = store.db.transaction().execute(async (trx) => {
-      await sql`LOCK TABLE messages IN ACCESS EXCLUSIVE MODE`.execute(trx);
+      await sql`LOCK TABLE agents, messages IN ACCESS EXCLUSIVE MODE`.execute(trx);
       locked();
       await released;
     });
     await isLocked;
-    const r = await h.pulse(`agents ${DAY}..${DAY}`, 'U0BOSS', { key: 'slow' });
-    // The ack came back while the report was still blocked: it cannot have waited for it.
-    expect(r.status).toBe(200);
-    expect(h.fake.callsTo('response_url').filter((c) => c.key === 'slow' && textOf(c.args).includes('Ana Haddad'))).toHaveLength(0);
-    const [working] = await h.fake.waitFor('response_url', 1, 10_000, (c) => c.key === 'slow');
-    expect(textOf(working!.args)).not.toContain('Ana Haddad');
-    release();
-    await holder;
+    try {
+      const r = await h.pulse(`agents ${DAY}..${DAY}`, 'U0BOSS', { key: 'slow' });
+      // The ack came back while the report was still blocked: it cannot have waited for it.
+      expect(r.status).toBe(200);
+      expect(h.fake.callsTo('response_url').filter((c) => c.key === 'slow' && textOf(c.args).includes('Ana Haddad'))).toHaveLength(0);
+      const [working] = await h.fake.waitFor('response_url', 1, 10_000, (c) => c.key === 'slow');
+      expect(textOf(working!.args)).not.toContain('Ana Haddad');
+      // ...and the answer really waits for the locks: nothing more while they are held
+      await new Promise((r) => setTimeout(r, 300));
+      expect(h.fake.callsTo('response_url').filter((c) => c.key === 'slow')).toHaveLength(1);
+    } finally {
+      // let go even when an expectation failed, or the open transaction hangs the teardown
+      release();
+      await holder;
+    }
     const answers = await h.fake.waitFor('response_url', 2, 10_000, (c) => c.key === 'slow');
     expect(textOf(answers[1]!.args)).toContain('Ana Haddad');
     expect(answers[1]!.args.replace_original).toBe(true);
