@@ -52,6 +52,11 @@ export async function settleContactDays(db: Kysely<Database>, batch = SETTLE_BAT
  * Recomputes every row from messages (bench seeding, `wapulse reprocess`, tests' reference).
  * The marks table is locked EXCLUSIVE: writers that already marked are waited for (their
  * messages are then in the snapshot read), later writers wait and mark after the rebuild.
+ *
+ * Rows are written in day order, as the settle step lays them down day after day: every report
+ * reads a window of days, and rows written in the function's contact order put one day's rows
+ * on as many pages as it has rows (at 10M messages, 16,600 rows of 6 days on 7,658 pages;
+ * the contacts report over 90 days took 5.3 s, 2.8 s in day order).
  */
 export async function rebuildContactDays(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (tx) => {
@@ -65,6 +70,7 @@ export async function rebuildContactDays(db: Kysely<Database>): Promise<void> {
         SELECT array_agg(contact_id) AS c, array_agg(day) AS d
         FROM (SELECT DISTINCT contact_id, contact_day_of(counted_at) AS day FROM messages
               WHERE contact_id IS NOT NULL AND counted_at IS NOT NULL) x
-      ) k CROSS JOIN LATERAL contact_day_rows(k.c, k.d) r`.execute(tx);
+      ) k CROSS JOIN LATERAL contact_day_rows(k.c, k.d) r
+      ORDER BY r.day, r.contact_id`.execute(tx);
   });
 }

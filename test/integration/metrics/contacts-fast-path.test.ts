@@ -151,4 +151,19 @@ describe.each(testDatabases)('contacts fast path equals the direct derivation on
       expect(rates.bySource.manual).toEqual({ value: 0.5, numerator: 1, denominator: 2 });
     }
   });
+
+  it('the rebuild writes the rows in day order, the order every window reads them in', async () => {
+    // Three contacts, each writing on three days, seeded contact by contact: the rows come out
+    // of contact_day_rows grouped by contact (c0's three days, then c1's…); stored in that
+    // order, one day's rows would sit on as many pages as the day has contacts.
+    for (let c = 0; c < 3; c++) {
+      const id = await seedContact(ctx.store.db, { waId: `d${c}`, createdAt: '2026-10-01T00:00:00Z', source: 'manual' });
+      for (let d = 3; d >= 1; d--) await msg(id, 'inbound', 'pn1', `2026-11-0${d}T1${c}:00:00Z`);
+    }
+    await rebuildContactDays(ctx.store.db);
+    const { rows } = await sql<{ day: Date }>`SELECT day FROM contact_days ORDER BY ctid`.execute(ctx.store.db);
+    const days = rows.map((r) => new Date(r.day).toISOString().slice(0, 10));
+    // 9 rows: 1 Nov × 3 contacts, then 2 Nov × 3, then 3 Nov × 3
+    expect(days).toEqual([...Array(3).fill('2026-11-01'), ...Array(3).fill('2026-11-02'), ...Array(3).fill('2026-11-03')]);
+  });
 });
