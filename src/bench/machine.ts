@@ -18,7 +18,7 @@ export async function describeMachine(adminUrl: string): Promise<string[]> {
     [SETTINGS],
   );
   lines.push(`postgres ${version?.server_version ?? '?'}: ${settings.map((s) => `${s.name}=${s.setting}`).join(', ')}`);
-  lines.push('seeded databases are VACUUM ANALYZEd after seeding (buildDerived); reports are timed warm (one untimed run first)');
+  lines.push('seeded databases are laid out in time order and VACUUM ANALYZEd after seeding (buildDerived); reports are timed warm (one untimed run first)');
   lines.push('other work on this machine shares the CPU with the bench: figures from a busy machine are noisy');
   return lines;
 }

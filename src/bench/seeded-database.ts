@@ -8,9 +8,9 @@ import { scaleLabel, seedPlan, type SeedPlan } from './seed-plan.js';
 /**
  * Bump when the seeded shape or the migrations change, so older seed databases are not reused
  * (nor dropped and reseeded under the feet of a run that still uses them). 3: migration 0015;
- * 4: seeds end with VACUUM ANALYZE.
+ * 4: seeds end with VACUUM ANALYZE; 5: messages and contact days laid out in time order.
  */
-export const SEED_VERSION = 4;
+export const SEED_VERSION = 5;
 
 export type Seeded = { store: Store; url: string; asked: number; plan: SeedPlan; end: Date; seedSeconds: number; reused: boolean };
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDerived } from '../../../src/bench/derived.js';
 import { seedHistory } from '../../../src/bench/seed.js';
 import { seedPlan } from '../../../src/bench/seed-plan.js';
 import { REPORT_NAMES, runReport } from '../../../src/metrics/index.js';
@@ -82,4 +83,21 @@ describe.each(testDatabases)('bench seed on $name', (database) => {
     // every message is inside the window: the 990 inbound received, the 990 replies sent
     expect(messages).toMatchObject({ received: 990, sent: 990 });
   });
+
+  it('ends with the messages and the contact days stored in time order, as a live database writes them', async () => {
+    // Before: the seeder wrote messages conversation by conversation (each conversation's
+    // replies next to its inbound messages, whatever their times), and the derived tables'
+    // rebuild rewrites every outbound row: the rows are not in counted_at order.
+    const inOrder = async (q: string) => {
+      const { rows } = await sql.raw<{ t: Date }>(q).execute(store.db);
+      const times = rows.map((r) => new Date(r.t).getTime());
+      return { n: times.length, ordered: times.every((t, i) => i === 0 || times[i - 1]! <= t) };
+    };
+    expect(await inOrder('SELECT counted_at AS t FROM messages ORDER BY ctid')).toEqual({ n: 1980, ordered: false });
+    await buildDerived(store.db);
+    expect(await inOrder('SELECT counted_at AS t FROM messages ORDER BY ctid')).toEqual({ n: 1980, ordered: true });
+    const days = await inOrder('SELECT day AS t FROM contact_days ORDER BY ctid');
+    expect(days.ordered).toBe(true);
+    expect(days.n).toBeGreaterThan(100); // 100 contacts, each active on several days
+  }, 120_000);
 });
