@@ -6,6 +6,10 @@
  * ending at now (a "today" window) has the rest of its day in the future, so nothing to subtract.
  * What is added must be summable: counts, exact numeric sums.
  */
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
 
 export type Span = { lo: number; hi: number };
 
@@ -57,8 +61,8 @@ export type DayRange = { lo: number | null; hi: number };
  * per day. `lo` null: every day before `hi`, so every month before the last month start ≤ hi.
  */
 export function monthsWithin(r: DayRange): { months: DayRange[]; days: DayRange[] } {
-  const monthStart = (ms: number) => { const d = new Date(ms); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1); };
-  const nextMonth = (ms: number) => { const d = new Date(ms); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1); };
+  const monthStart = (ms: number) => dayjs.utc(ms).startOf('month').valueOf();
+  const nextMonth = (ms: number) => dayjs.utc(ms).startOf('month').add(1, 'month').valueOf();
   const last = monthStart(r.hi);
   const first = r.lo === null ? null : monthStart(r.lo) === r.lo ? r.lo : nextMonth(r.lo);
   if (first !== null && first >= last) return { months: [], days: r.lo !== null && r.lo < r.hi ? [r] : [] };
