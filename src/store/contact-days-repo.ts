@@ -34,8 +34,23 @@ export async function settleContactDaysOnce(db: Kysely<Database>, batch = SETTLE
       USING unnest(${contacts}::bigint[], ${days}::timestamptz[]) AS k(contact_id, day)
       WHERE d.contact_id = k.contact_id AND d.day = k.day`.execute(tx);
     await sql`INSERT INTO contact_days SELECT * FROM contact_day_rows(${contacts}::bigint[], ${days}::timestamptz[])`.execute(tx);
+    await relinkContacts(tx, [...new Set(contacts)]);
     return rows.length;
   });
+}
+
+/**
+ * Replaces the contact_links and contact_firsts rows (migration 0022) of `contacts` with those
+ * their stored contact_days rows give now; the counting triggers move contact_link_counts along.
+ * A contact's links depend on all its days, so the whole contact is redone, not the keys. The
+ * caller holds the settle lock: nothing else writes these tables meanwhile.
+ */
+async function relinkContacts(tx: Kysely<Database>, contacts: string[]): Promise<void> {
+  const ids = sql`${contacts}::bigint[]`;
+  await sql`DELETE FROM contact_links WHERE contact_id = ANY (${ids})`.execute(tx);
+  await sql`INSERT INTO contact_links SELECT * FROM contact_link_rows(${ids}, false)`.execute(tx);
+  await sql`DELETE FROM contact_firsts WHERE contact_id = ANY (${ids})`.execute(tx);
+  await sql`INSERT INTO contact_firsts SELECT * FROM contact_first_rows(${ids}, false)`.execute(tx);
 }
 
 /** Settles until no mark is left (or a batch comes back short). Returns marks taken. */
@@ -49,7 +64,8 @@ export async function settleContactDays(db: Kysely<Database>, batch = SETTLE_BAT
 }
 
 /**
- * Recomputes every row from messages (bench seeding, `wapulse reprocess`, tests' reference).
+ * Recomputes every row from messages (bench seeding, `wapulse reprocess`, tests' reference),
+ * then the contact links, counts and firsts from those rows.
  * The marks table is locked EXCLUSIVE: writers that already marked are waited for (their
  * messages are then in the snapshot read), later writers wait and mark after the rebuild.
  *
@@ -72,5 +88,9 @@ export async function rebuildContactDays(db: Kysely<Database>): Promise<void> {
               WHERE contact_id IS NOT NULL AND counted_at IS NOT NULL) x
       ) k CROSS JOIN LATERAL contact_day_rows(k.c, k.d) r
       ORDER BY r.day, r.contact_id`.execute(tx);
+    // TRUNCATE, not DELETE: the counting trigger would subtract every row only to start over
+    await sql`TRUNCATE contact_links, contact_link_counts, contact_firsts`.execute(tx);
+    await sql`INSERT INTO contact_links SELECT * FROM contact_link_rows(NULL, false)`.execute(tx);
+    await sql`INSERT INTO contact_firsts SELECT * FROM contact_first_rows(NULL, false)`.execute(tx);
   });
 }

@@ -4,7 +4,7 @@ import type { Database } from './schema.js';
 /**
  * Every table `wapulse reprocess --rebuild` empties before re-applying the raw bodies: all that
  * is derived from webhook bodies, and the tables derived from those (per-conversation durations;
- * message count, duration, conversation count and busy-hours rollups, their hourly and monthly tables, and contact days, whose
+ * message count, duration, conversation count and busy-hours rollups, their hourly and monthly tables, and contact days with their links, whose
  * triggers do not fire on TRUNCATE), rebuilt afterwards by src/reprocess/after-reprocess.ts.
  * A table with a foreign key into one of these
  * makes the TRUNCATE fail loudly (no CASCADE) until it is listed: better than emptying a table
@@ -32,6 +32,9 @@ export const DERIVED_TABLES = [
   'message_rollups_hourly',
   'contact_days',
   'contact_day_dirty',
+  'contact_links',
+  'contact_link_counts',
+  'contact_firsts',
   'busy_hour_rollups',
   'busy_hour_rollup_deltas',
   'busy_hour_rollups_hourly',

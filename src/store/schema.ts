@@ -298,6 +298,38 @@ export interface ContactDayDirtyTable {
   day: Timestamp;
 }
 
+/**
+ * Per contact × UTC day, across channels (migrations/0022): whether the contact wrote or was
+ * written to, and its previous such day; counted per (kind, day, previous day, source) in
+ * contact_link_counts. Recomputed per contact by the settle step.
+ */
+export interface ContactLinksTable {
+  contact_id: ColumnType<string, string | number, string | number>;
+  day: Timestamp;
+  source: string;
+  received: boolean;
+  prev_received_day: Timestamp | null;
+  sent: boolean;
+  sent_replied: boolean | null;
+  prev_sent_day: Timestamp | null;
+}
+
+export interface ContactLinkCountsTable {
+  kind: 'received' | 'sent';
+  day: Timestamp;
+  prev_day: Timestamp;
+  source: string;
+  n: ColumnType<string, number, number>;
+  replied: ColumnType<string, number, number>;
+}
+
+/** Each contact's first inbound message and first day with a received one (migrations/0022). */
+export interface ContactFirstsTable {
+  contact_id: ColumnType<string, string | number, string | number>;
+  first_inbound_at: Timestamp;
+  first_received_day: Timestamp;
+}
+
 /** Busy-hours counts per 15-minute bucket, channel and agent (migrations/0014). */
 export interface BusyHourRollupsTable {
   bucket: Timestamp;
@@ -347,6 +379,9 @@ export interface Database {
   reprocess_runs: ReprocessRunsTable;
   contact_days: ContactDaysTable;
   contact_day_dirty: ContactDayDirtyTable;
+  contact_links: ContactLinksTable;
+  contact_link_counts: ContactLinkCountsTable;
+  contact_firsts: ContactFirstsTable;
 }
 
 /** The global "seen this body" key of the month-partitioned raw_events (migrations/0007). */

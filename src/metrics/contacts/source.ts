@@ -10,9 +10,10 @@ export type BySource<T> = Record<KnownSource, T> & Record<string, T>;
  * The source label of contact `ct`: its inbox `source`; where none came, `incoming_message` if
  * wapulse first saw it through an inbound WhatsApp message (METRICS: "first seen through an
  * inbound message with no inbox event"), else `unknown` (first seen on an outbound message or
- * an inbox event without a source).
+ * an inbox event without a source). Defined once, in SQL (migration 0022), because the contact
+ * links store it too.
  */
-export const sourceLabel: RawBuilder<string> = sql<string>`coalesce(ct.source, CASE WHEN ct.first_seen_via = 'inbound' THEN 'incoming_message' ELSE 'unknown' END)`;
+export const sourceLabel: RawBuilder<string> = sql<string>`contact_source_label(ct.source, ct.first_seen_via)`;
 
 /** Rows of (source, value) as a record with every known source present (`empty()` where absent). */
 export function bySource<R extends { source: string }, T>(rows: readonly R[], value: (r: R) => T, empty: () => T): BySource<T> {
