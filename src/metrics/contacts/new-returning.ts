@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
-import { isReceived } from '../messages/message-facts.js';
 import { allOf } from '../busy-hours/cycle-facts.js';
 import type { ReportQuery } from '../window.js';
-import { currentDayRows, dirtyDaysCte, inSpans, splitWindow } from './contact-days.js';
+import { currentDayRows, dirtyDaysCte, splitWindow } from './contact-days.js';
+import { receivedIn } from './edges.js';
+import { newVsReturningFromLinks } from './links.js';
 
 export type NewVsReturning = {
   /** contacts who sent ≥ 1 received inbound message in the window */
@@ -22,7 +23,9 @@ export type NewVsReturning = {
  * in touch — it is a classification, not a count. channel: both sides are taken on that number
  * only (new = new to that number).
  *
- * Read from contact_days (migration 0013) for the whole UTC days of the window and from messages
+ * Across all channels with at least one whole UTC day in the window: from the contact links
+ * (migration 0022, links.ts). Otherwise (a channel, or a window inside a day or two):
+ * read from contact_days (migration 0013) for the whole UTC days of the window and from messages
  * for the partial days at its edges; "before" is a day row with first_inbound_at < from (its
  * day's earliest inbound of any kind), which holds exactly when such a message exists.
  * test/integration/metrics/contacts-fast-path.test.ts checks it against the direct derivation.
@@ -32,6 +35,7 @@ export async function newVsReturning(db: Kysely<Database>, q: ReportQuery): Prom
   const onChannel = (col: string) => (channel === undefined ? null : sql<boolean>`${sql.ref(col)} = ${channel}`);
   const split = splitWindow(q.window);
   const from = q.window.from;
+  if (channel === undefined && split.days !== null) return newVsReturningFromLinks(db, from, { days: split.days, edges: split.edges });
   const fromDays = split.days === null
     ? sql<boolean>`false`
     : allOf([sql<boolean>`d.received AND d.day >= ${split.days.from}::timestamptz AND d.day < ${split.days.to}::timestamptz`, onChannel('d.phone_number_id')]);
@@ -40,8 +44,7 @@ export async function newVsReturning(db: Kysely<Database>, q: ReportQuery): Prom
       SELECT DISTINCT a.contact_id FROM (
         SELECT d.contact_id FROM ${currentDayRows(fromDays)} d
         UNION ALL
-        SELECT m.contact_id FROM messages m
-        WHERE ${allOf([isReceived, sql<boolean>`m.origin <> 'history' AND m.contact_id IS NOT NULL`, inSpans(sql`m.counted_at`, split.edges), onChannel('m.phone_number_id')])}
+        SELECT m.contact_id FROM messages m WHERE ${receivedIn(split.edges, onChannel('m.phone_number_id'))}
       ) a
     )
     -- returning is named once: the planner copies a subquery's column into each aggregate that

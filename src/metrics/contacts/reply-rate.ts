@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
-import { NOT_RECEIVED_TYPES } from '../messages/message-facts.js';
 import { allOf } from '../busy-hours/cycle-facts.js';
 import { rate, type Rate } from '../stats.js';
 import type { ReportQuery } from '../window.js';
-import { currentDayRows, dirtyDaysCte, inSpans, splitWindow } from './contact-days.js';
+import { currentDayRows, dirtyDaysCte, splitWindow, type DaySplit } from './contact-days.js';
+import { firstSentIn } from './edges.js';
+import { replyRowsFromLinks } from './links.js';
 import { bySource, sourceLabel, type BySource } from './source.js';
 
 export type ReplyRates = { total: Rate; bySource: BySource<Rate> };
@@ -18,7 +19,9 @@ export type ReplyRates = { total: Rate; bySource: BySource<Rate> };
  * of a window settles 24 h after it ends. channel: the outbound message's number (the reply is
  * on it too).
  *
- * The first outbound message of the window is the earliest (time, wamid) among each whole UTC
+ * Across all channels with at least one whole UTC day in the window: from the contact links
+ * (migration 0022, links.ts). Otherwise (a channel, or a window inside a day or two):
+ * the first outbound message of the window is the earliest (time, wamid) among each whole UTC
  * day's first one (contact_days, migration 0013, which also stores whether it was answered) and
  * each contact's earliest message of the partial days at the edges (answered: looked up as
  * above).
@@ -26,8 +29,17 @@ export type ReplyRates = { total: Rate; bySource: BySource<Rate> };
  */
 export async function replyRates(db: Kysely<Database>, q: ReportQuery): Promise<ReplyRates> {
   const channel = q.filters.channel;
-  const onChannel = (col: string) => (channel === undefined ? null : sql<boolean>`${sql.ref(col)} = ${channel}`);
   const split = splitWindow(q.window);
+  const rows = channel === undefined && split.days !== null
+    ? await replyRowsFromLinks(db, { days: split.days, edges: split.edges })
+    : await replyRowsFromDays(db, split, channel);
+  const sent = rows.reduce((a, r) => a + Number(r.sent), 0);
+  const replied = rows.reduce((a, r) => a + Number(r.replied), 0);
+  return { total: rate(replied, sent), bySource: bySource(rows, (r) => rate(Number(r.replied), Number(r.sent)), () => rate(0, 0)) };
+}
+
+async function replyRowsFromDays(db: Kysely<Database>, split: DaySplit, channel: string | undefined): Promise<{ source: string; sent: number; replied: number }[]> {
+  const onChannel = (col: string) => (channel === undefined ? null : sql<boolean>`${sql.ref(col)} = ${channel}`);
   const wholeDays = split.days === null
     ? sql<boolean>`false`
     : allOf([sql<boolean>`d.first_out_at IS NOT NULL AND d.day >= ${split.days.from}::timestamptz AND d.day < ${split.days.to}::timestamptz`, onChannel('d.phone_number_id')]);
@@ -40,23 +52,7 @@ export async function replyRates(db: Kysely<Database>, q: ReportQuery): Promise<
       SELECT d.contact_id, d.first_out_at AS t, d.first_out_wamid AS wamid, d.first_out_replied AS replied
       FROM ${currentDayRows(wholeDays)} d
       UNION ALL
-      SELECT e.contact_id, e.t, e.wamid, EXISTS (
-        SELECT 1 FROM messages m2
-        WHERE m2.contact_id = e.contact_id AND m2.phone_number_id = e.phone_number_id
-          AND m2.counted_at > e.t AND m2.counted_at <= e.t + interval '24 hours'
-          AND m2.origin <> 'history' AND m2.direction = 'inbound'
-          AND coalesce(m2.type, '') NOT IN (${sql.join(NOT_RECEIVED_TYPES.map((t) => sql.lit(t)))})
-      )
-      FROM (
-        SELECT DISTINCT ON (m.contact_id) m.contact_id, m.phone_number_id, m.counted_at AS t, m.wamid
-        FROM messages m
-        WHERE ${allOf([
-          sql<boolean>`m.direction = 'outbound' AND m.origin <> 'history' AND m.contact_id IS NOT NULL`,
-          inSpans(sql`m.counted_at`, split.edges),
-          onChannel('m.phone_number_id'),
-        ])}
-        ORDER BY m.contact_id, m.counted_at, m.wamid
-      ) e
+      SELECT e.contact_id, e.t, e.wamid, e.replied FROM ${firstSentIn(split.edges, onChannel('m.phone_number_id'))} e
     ), firsts AS (
       SELECT DISTINCT ON (c.contact_id) c.contact_id, c.replied
       FROM candidates c
@@ -65,7 +61,6 @@ export async function replyRates(db: Kysely<Database>, q: ReportQuery): Promise<
     SELECT ${sourceLabel} AS source, count(*)::int AS sent, count(*) FILTER (WHERE f.replied)::int AS replied
     FROM firsts f JOIN contacts ct ON ct.id = f.contact_id
     GROUP BY 1`.execute(db);
-  const sent = rows.reduce((a, r) => a + Number(r.sent), 0);
-  const replied = rows.reduce((a, r) => a + Number(r.replied), 0);
-  return { total: rate(replied, sent), bySource: bySource(rows, (r) => rate(Number(r.replied), Number(r.sent)), () => rate(0, 0)) };
+  return rows;
 }
+

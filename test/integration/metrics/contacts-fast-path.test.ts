@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { newVsReturning } from '../../../src/metrics/contacts/new-returning.js';
 import { replyRates } from '../../../src/metrics/contacts/reply-rate.js';
 import type { ReportFilters, ReportQuery } from '../../../src/metrics/window.js';
-import { rebuildContactDays, settleContactDays } from '../../../src/store/index.js';
+import { rebuildContactDays, settleContactDays, settleContactDaysOnce } from '../../../src/store/index.js';
 import { newVsReturningReference, replyRatesReference } from '../../helpers/contacts-reference.js';
 import { testDatabases, useFreshStore } from '../../helpers/databases.js';
 import { seedContact, seedMessage, type SeedMessage } from '../../helpers/seed.js';
@@ -80,7 +80,17 @@ describe.each(testDatabases)('contacts fast path equals the direct derivation on
     await msg(c, 'outbound', 'pn2', '2026-11-06T12:00:00Z', { wamid: 'a-first' });
     await msg(c, 'outbound', 'pn1', '2026-11-06T12:00:00Z', { wamid: 'z-second' });
     await msg(c, 'inbound', 'pn1', '2026-11-06T13:00:00Z');
-    return ids;
+    // edge contacts of the São Paulo week (start edge 2 Nov 03:00–24:00 UTC, end edge 9 Nov
+    // 00:00–03:00), whose stored rows the late messages below make stale:
+    // d: first sent at the start edge and sent again on a whole day (that first is replaced);
+    // e: writes first at the end edge (new there)
+    const d = await seedContact(ctx.store.db, { waId: 'edge-d', createdAt: '2026-10-01T00:00:00Z', source: 'manual', via: 'outbound' });
+    const e = await seedContact(ctx.store.db, { waId: 'edge-e', createdAt: '2026-10-01T00:00:00Z', source: null, via: 'inbound' });
+    await msg(d, 'outbound', 'pn1', '2026-11-02T10:00:00Z');
+    await msg(d, 'outbound', 'pn2', '2026-11-05T10:00:00Z');
+    await msg(d, 'inbound', 'pn2', '2026-11-05T11:00:00Z');
+    await msg(e, 'inbound', 'pn1', '2026-11-09T01:00:00Z');
+    return [...ids, d, e];
   }
 
   async function expectEqual(when: string): Promise<void> {
@@ -116,9 +126,32 @@ describe.each(testDatabases)('contacts fast path equals the direct derivation on
     await msg(ids[4]!, 'outbound', 'pn2', '2026-11-05T00:30:00Z', { sentAt: undefined, inboxSentAt: '2026-11-05T00:30:00Z' });
     await sql`UPDATE messages SET first_status_at = '2026-11-04T23:59:00Z' WHERE wamid = ${`w${String(n).padStart(4, '0')}`}`.execute(ctx.store.db);
     await sql`DELETE FROM messages WHERE wamid = 'w0005'`.execute(ctx.store.db);
+    // the edge contacts d and e (seedVaried) are marked by later messages
+    await msg(ids[40]!, 'inbound', 'pn1', '2026-11-07T12:00:00Z');
+    await msg(ids[41]!, 'inbound', 'pn1', '2026-11-15T12:00:00Z');
     await expectEqual('late, moved and deleted messages marked');
+    // a batch of 2 keys: a contact's links are redone from its stored days while others of its
+    // keys are still marked
+    expect(await settleContactDaysOnce(ctx.store.db, 2)).toBe(2);
+    await expectEqual('late, moved and deleted messages partly settled');
     await settleContactDays(ctx.store.db);
     await expectEqual('late, moved and deleted messages settled');
+
+    // source labels change after the contacts' rows were stored under the old ones, and reply
+    // rates by source move with them. Contacts c3, c7, c11 have no inbox source and were first
+    // seen inbound (incoming_message): c3 gets 'api', c7 and c11 turn out to have been seen
+    // outbound first (unknown). c2 is renamed, which leaves its label ('api') alone.
+    const before = await replyRatesReference(ctx.store.db, week);
+    await sql`UPDATE contacts SET source = 'api' WHERE id = ${ids[3]!}`.execute(ctx.store.db);
+    await sql`UPDATE contacts SET first_seen_via = 'outbound' WHERE id IN (${ids[7]!}, ${ids[11]!})`.execute(ctx.store.db);
+    await sql`UPDATE contacts SET profile_name = 'renamed' WHERE id = ${ids[2]!}`.execute(ctx.store.db);
+    expect((await replyRatesReference(ctx.store.db, week)).bySource).not.toEqual(before.bySource);
+    // the label changes mark their contacts; the rename does not
+    expect((await sql<{ id: string }>`SELECT DISTINCT contact_id::text AS id FROM contact_day_dirty`.execute(ctx.store.db)).rows.map((r) => Number(r.id)).sort((x, y) => x - y))
+      .toEqual([ids[3]!, ids[7]!, ids[11]!].sort((x, y) => x - y));
+    await expectEqual('source changed, marked');
+    await settleContactDays(ctx.store.db);
+    await expectEqual('source changed, settled');
     await rebuildContactDays(ctx.store.db);
     await expectEqual('rebuilt');
   }, 120_000);
