@@ -1,16 +1,17 @@
 -- Distinct contacts over any window of whole days from small counts (issue 10: the contacts
 -- report over 90 days at 10M messages read 1.65M contact_days rows and probed 500,000 contacts:
--- 2.6 s against a 300 ms target). Across all channels, for each contact × UTC day on which the
--- contact wrote (a received message) or was written to:
+-- 2.6 s against a 300 ms target). For each contact × UTC day on which the contact wrote (a
+-- received message) or was written to, once per business number and once across all of them
+-- (channel ''), as the report is asked with or without a channel filter:
 --  * contact_links keeps the contact's previous such day. A contact is active in the whole days
 --    [D1, D2) exactly when one of its rows there has no previous day before D1, so the number of
 --    distinct active contacts is the number of those rows;
---  * contact_link_counts counts rows per (kind, day, previous day, source), kept by triggers on
+--  * contact_link_counts counts rows per (channel, kind, day, previous day, source), kept by triggers on
 --    contact_links: a 90-day window sums a few thousand counts instead of reading a row per
 --    contact and day. The first outbound day in the window carries whether the contact answered
 --    (contact_days.first_out_replied), so reply rates by source come from the same counts;
 --  * contact_firsts keeps each contact's first inbound message (any kind) and first day with a
---    received one: a contact is new in [from, to) exactly when the first is at or after `from`
+--    received one, per channel too: a contact is new in [from, to) exactly when the first is at or after `from`
 --    and it received before `to` (src/metrics/contacts/links.ts).
 -- All three are functions of contact_days and contacts, recomputed per contact by the settle
 -- step (src/store/contact-days-repo.ts) from the stored contact_days rows. A contact with a
@@ -24,40 +25,45 @@ AS $$ SELECT coalesce(source, CASE WHEN first_seen_via = 'inbound' THEN 'incomin
 
 CREATE TABLE contact_links (
   contact_id        bigint NOT NULL,
+  -- a phone_number_id, or '' for all channels together
+  channel           text NOT NULL,
   day               timestamptz NOT NULL,
   -- the contact's source label when the row was stored (a change marks the contact: see below)
   source            text NOT NULL,
-  -- a received message that day, on any channel, and the contact's previous day with one
+  -- a received message that day, and the contact's previous day with one
   received          boolean NOT NULL,
   prev_received_day timestamptz,
-  -- an outbound message that day, whether the day's first one (earliest across channels, ties
-  -- by lowest wamid) was answered, and the contact's previous day with one
+  -- an outbound message that day, whether the day's first one (earliest, ties by lowest wamid)
+  -- was answered, and the contact's previous day with one
   sent              boolean NOT NULL,
   sent_replied      boolean,
   prev_sent_day     timestamptz,
-  PRIMARY KEY (contact_id, day)
+  PRIMARY KEY (contact_id, channel, day)
 );
 
 -- kind 'received': rows with received, by prev_received_day; 'sent': rows with sent, by
 -- prev_sent_day, with how many of them were answered. prev_day is -infinity for "none".
 CREATE TABLE contact_link_counts (
+  channel  text NOT NULL,
   kind     text NOT NULL CHECK (kind IN ('received', 'sent')),
   day      timestamptz NOT NULL,
   prev_day timestamptz NOT NULL,
   source   text NOT NULL,
   n        bigint NOT NULL,
   replied  bigint NOT NULL,
-  PRIMARY KEY (kind, day, prev_day, source)
+  PRIMARY KEY (channel, kind, day, prev_day, source)
 );
 
 CREATE TABLE contact_firsts (
-  contact_id         bigint PRIMARY KEY,
+  contact_id         bigint NOT NULL,
+  channel            text NOT NULL,
   -- earliest inbound message of any kind and origin ("before" counts history and reactions)
   first_inbound_at   timestamptz NOT NULL,
   -- first UTC day with a received message (contacts without one are never active: no row)
-  first_received_day timestamptz NOT NULL
+  first_received_day timestamptz NOT NULL,
+  PRIMARY KEY (contact_id, channel)
 );
-CREATE INDEX contact_firsts_first ON contact_firsts (first_inbound_at, first_received_day);
+CREATE INDEX contact_firsts_first ON contact_firsts (channel, first_inbound_at, first_received_day);
 
 -- The contact_days rows of `contacts` (null: every contact): as stored, or (current) as they
 -- are now — marked keys recomputed through contact_day_rows, as reports read them. PL/pgSQL so
@@ -86,22 +92,33 @@ BEGIN
 END
 $$;
 
+-- The same rows under each channel they count for: their own number, and '' (all channels).
+-- A row without a number counts only for all channels (no channel filter names it).
+CREATE FUNCTION contact_days_by_channel(contacts bigint[], current boolean)
+RETURNS TABLE (channel text, d contact_days)
+LANGUAGE sql STABLE
+AS $$
+  SELECT c.channel, d FROM contact_days_of(contacts, current) d
+  CROSS JOIN LATERAL (VALUES (''), (d.phone_number_id)) c(channel)
+  WHERE c.channel IS NOT NULL
+$$;
+
 -- THE definition of contact_links rows, for the settle step, the rebuild and the reports.
 CREATE FUNCTION contact_link_rows(contacts bigint[], current boolean)
 RETURNS SETOF contact_links
 LANGUAGE sql STABLE
 AS $$
-  SELECT p.contact_id, p.day, contact_source_label(ct.source, ct.first_seen_via),
+  SELECT p.contact_id, p.channel, p.day, contact_source_label(ct.source, ct.first_seen_via),
     p.received, CASE WHEN p.received THEN max(p.day) FILTER (WHERE p.received) OVER earlier END,
     p.sent, p.sent_replied, CASE WHEN p.sent THEN max(p.day) FILTER (WHERE p.sent) OVER earlier END
   FROM (
-    SELECT d.contact_id, d.day, bool_or(d.received) AS received, bool_or(d.first_out_at IS NOT NULL) AS sent,
-      (array_agg(d.first_out_replied ORDER BY d.first_out_at, d.first_out_wamid) FILTER (WHERE d.first_out_at IS NOT NULL))[1] AS sent_replied
-    FROM contact_days_of(contacts, current) d
-    GROUP BY d.contact_id, d.day
+    SELECT (x.d).contact_id, x.channel, (x.d).day, bool_or((x.d).received) AS received, bool_or((x.d).first_out_at IS NOT NULL) AS sent,
+      (array_agg((x.d).first_out_replied ORDER BY (x.d).first_out_at, (x.d).first_out_wamid) FILTER (WHERE (x.d).first_out_at IS NOT NULL))[1] AS sent_replied
+    FROM contact_days_by_channel(contacts, current) x
+    GROUP BY (x.d).contact_id, x.channel, (x.d).day
   ) p JOIN contacts ct ON ct.id = p.contact_id
   WHERE p.received OR p.sent
-  WINDOW earlier AS (PARTITION BY p.contact_id ORDER BY p.day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+  WINDOW earlier AS (PARTITION BY p.contact_id, p.channel ORDER BY p.day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 $$;
 
 -- THE definition of contact_firsts rows.
@@ -109,10 +126,10 @@ CREATE FUNCTION contact_first_rows(contacts bigint[], current boolean)
 RETURNS SETOF contact_firsts
 LANGUAGE sql STABLE
 AS $$
-  SELECT d.contact_id, min(d.first_inbound_at), min(d.day) FILTER (WHERE d.received)
-  FROM contact_days_of(contacts, current) d
-  GROUP BY d.contact_id
-  HAVING bool_or(d.received)
+  SELECT (x.d).contact_id, x.channel, min((x.d).first_inbound_at), min((x.d).day) FILTER (WHERE (x.d).received)
+  FROM contact_days_by_channel(contacts, current) x
+  GROUP BY (x.d).contact_id, x.channel
+  HAVING bool_or((x.d).received)
 $$;
 
 -- Counts follow rows. Rows are only inserted and deleted (the settle step replaces a contact's
@@ -121,20 +138,20 @@ CREATE FUNCTION contact_link_count() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
-  INSERT INTO contact_link_counts AS c (kind, day, prev_day, source, n, replied)
-  SELECT x.kind, x.day, x.prev_day, x.source, sum(x.sign), sum(x.sign * x.replied)
+  INSERT INTO contact_link_counts AS c (channel, kind, day, prev_day, source, n, replied)
+  SELECT x.channel, x.kind, x.day, x.prev_day, x.source, sum(x.sign), sum(x.sign * x.replied)
   FROM (
-    SELECT 'received' AS kind, r.day, coalesce(r.prev_received_day, '-infinity') AS prev_day, r.source, 0 AS replied,
+    SELECT r.channel, 'received' AS kind, r.day, coalesce(r.prev_received_day, '-infinity') AS prev_day, r.source, 0 AS replied,
       CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE -1 END AS sign
     FROM changed r WHERE r.received
     UNION ALL
-    SELECT 'sent', r.day, coalesce(r.prev_sent_day, '-infinity'), r.source, CASE WHEN r.sent_replied THEN 1 ELSE 0 END,
+    SELECT r.channel, 'sent', r.day, coalesce(r.prev_sent_day, '-infinity'), r.source, CASE WHEN r.sent_replied THEN 1 ELSE 0 END,
       CASE WHEN TG_OP = 'INSERT' THEN 1 ELSE -1 END
     FROM changed r WHERE r.sent
   ) x
-  GROUP BY x.kind, x.day, x.prev_day, x.source
-  ORDER BY x.kind, x.day, x.prev_day, x.source
-  ON CONFLICT (kind, day, prev_day, source) DO UPDATE SET n = c.n + excluded.n, replied = c.replied + excluded.replied;
+  GROUP BY x.channel, x.kind, x.day, x.prev_day, x.source
+  ORDER BY x.channel, x.kind, x.day, x.prev_day, x.source
+  ON CONFLICT (channel, kind, day, prev_day, source) DO UPDATE SET n = c.n + excluded.n, replied = c.replied + excluded.replied;
   RETURN NULL;
 END
 $$;

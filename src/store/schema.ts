@@ -299,12 +299,14 @@ export interface ContactDayDirtyTable {
 }
 
 /**
- * Per contact × UTC day, across channels (migrations/0022): whether the contact wrote or was
- * written to, and its previous such day; counted per (kind, day, previous day, source) in
+ * Per contact × channel (and all channels) × UTC day (migrations/0022): whether the contact
+ * wrote or was written to, and its previous such day; counted per (channel, kind, day, previous day, source) in
  * contact_link_counts. Recomputed per contact by the settle step.
  */
 export interface ContactLinksTable {
   contact_id: ColumnType<string, string | number, string | number>;
+  /** a phone_number_id, or '' for all channels together */
+  channel: string;
   day: Timestamp;
   source: string;
   received: boolean;
@@ -315,6 +317,7 @@ export interface ContactLinksTable {
 }
 
 export interface ContactLinkCountsTable {
+  channel: string;
   kind: 'received' | 'sent';
   day: Timestamp;
   prev_day: Timestamp;
@@ -323,9 +326,10 @@ export interface ContactLinkCountsTable {
   replied: ColumnType<string, number, number>;
 }
 
-/** Each contact's first inbound message and first day with a received one (migrations/0022). */
+/** Each contact's first inbound message and first day with a received one, per channel and across all (migrations/0022). */
 export interface ContactFirstsTable {
   contact_id: ColumnType<string, string | number, string | number>;
+  channel: string;
   first_inbound_at: Timestamp;
   first_received_day: Timestamp;
 }

@@ -23,29 +23,22 @@ export type NewVsReturning = {
  * in touch — it is a classification, not a count. channel: both sides are taken on that number
  * only (new = new to that number).
  *
- * Across all channels with at least one whole UTC day in the window: from the contact links
- * (migration 0022, links.ts). Otherwise (a channel, or a window inside a day or two):
- * read from contact_days (migration 0013) for the whole UTC days of the window and from messages
- * for the partial days at its edges; "before" is a day row with first_inbound_at < from (its
- * day's earliest inbound of any kind), which holds exactly when such a message exists.
- * test/integration/metrics/contacts-fast-path.test.ts checks it against the direct derivation.
+ * A window holding at least one whole UTC day is read from the contact links (migration 0022,
+ * links.ts). One inside a day or across a single midnight has no whole day: its contacts come
+ * from its messages, and "before" is a contact_days row (migration 0013) with
+ * first_inbound_at < from (its day's earliest inbound of any kind), which holds exactly when
+ * such a message exists.
+ * test/integration/metrics/contacts-fast-path.test.ts checks both against the direct derivation.
  */
 export async function newVsReturning(db: Kysely<Database>, q: ReportQuery): Promise<NewVsReturning> {
   const channel = q.filters.channel;
-  const onChannel = (col: string) => (channel === undefined ? null : sql<boolean>`${sql.ref(col)} = ${channel}`);
   const split = splitWindow(q.window);
   const from = q.window.from;
-  if (channel === undefined && split.days !== null) return newVsReturningFromLinks(db, from, { days: split.days, edges: split.edges });
-  const fromDays = split.days === null
-    ? sql<boolean>`false`
-    : allOf([sql<boolean>`d.received AND d.day >= ${split.days.from}::timestamptz AND d.day < ${split.days.to}::timestamptz`, onChannel('d.phone_number_id')]);
+  if (split.days !== null) return newVsReturningFromLinks(db, from, { days: split.days, edges: split.edges }, channel);
+  const onChannel = (col: string) => (channel === undefined ? null : sql<boolean>`${sql.ref(col)} = ${channel}`);
   const { rows } = await sql<{ active: number; returning: number }>`
     WITH ${dirtyDaysCte}, active AS (
-      SELECT DISTINCT a.contact_id FROM (
-        SELECT d.contact_id FROM ${currentDayRows(fromDays)} d
-        UNION ALL
-        SELECT m.contact_id FROM messages m WHERE ${receivedIn(split.edges, onChannel('m.phone_number_id'))}
-      ) a
+      SELECT DISTINCT m.contact_id FROM messages m WHERE ${receivedIn(split.edges, onChannel('m.phone_number_id'))}
     )
     -- returning is named once: the planner copies a subquery's column into each aggregate that
     -- reads it, and a second FILTER on it ran every contact's EXISTS probe twice (at 1M
