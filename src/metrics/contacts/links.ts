@@ -46,12 +46,16 @@ function dirtyCtes(channel: string): RawBuilder<unknown> {
 /**
  * The rows on `channel` as they are now of the contacts listed in CTE `set` (a contact_id
  * column, each contact once), from `table` for unmarked contacts and from `fresh` (computed now,
- * already on `channel`) for marked ones: stored rows are read by key, not recomputed.
+ * already on `channel`) for marked ones. The stored rows are fetched by key through an array:
+ * joined to the set, the planner hashed the whole table for a partial day's contacts (at 1M over
+ * 90 days, 165,000 rows for 614 contacts: 105 of the statement's 132 ms).
  */
 function currentRowsOf(set: string, table: 'contact_links' | 'contact_firsts', fresh: string, channel: string): RawBuilder<unknown> {
+  const ids = sql`ARRAY(SELECT s.contact_id FROM ${sql.table(set)} s)`;
   return sql`(
-    SELECT r.* FROM ${sql.table(set)} s JOIN ${sql.table(table)} r ON r.contact_id = s.contact_id AND r.channel = ${channel}
-    WHERE NOT EXISTS (SELECT 1 FROM contact_day_dirty k WHERE k.contact_id = r.contact_id)
+    SELECT r.* FROM ${sql.table(table)} r
+    WHERE r.contact_id = ANY (${ids}) AND r.channel = ${channel}
+      AND NOT EXISTS (SELECT 1 FROM contact_day_dirty k WHERE k.contact_id = r.contact_id)
     UNION ALL
     SELECT r.* FROM ${sql.table(set)} s JOIN ${sql.table(fresh)} r ON r.contact_id = s.contact_id
   )`;
