@@ -46,15 +46,17 @@ function dirtyCtes(channel: string): RawBuilder<unknown> {
 /**
  * The rows on `channel` as they are now of the contacts listed in CTE `set` (a contact_id
  * column, each contact once), from `table` for unmarked contacts and from `fresh` (computed now,
- * already on `channel`) for marked ones. The stored rows are fetched by key through an array:
+ * already on `channel`) for marked ones; with `days`, the stored link rows of those days only
+ * (the key's last column: at 10M over 90 days, 12,845 rows of 5,426 edge contacts read for the
+ * 5,426 that matter). The stored rows are fetched by key through an array:
  * joined to the set, the planner hashed the whole table for a partial day's contacts (at 1M over
  * 90 days, 165,000 rows for 614 contacts: 105 of the statement's 132 ms).
  */
-function currentRowsOf(set: string, table: 'contact_links' | 'contact_firsts', fresh: string, channel: string): RawBuilder<unknown> {
+function currentRowsOf(set: string, table: 'contact_links' | 'contact_firsts', fresh: string, channel: string, days?: WholeDays): RawBuilder<unknown> {
   const ids = sql`ARRAY(SELECT s.contact_id FROM ${sql.table(set)} s)`;
   return sql`(
     SELECT r.* FROM ${sql.table(table)} r
-    WHERE r.contact_id = ANY (${ids}) AND r.channel = ${channel}
+    WHERE r.contact_id = ANY (${ids}) AND r.channel = ${channel} ${days ? sql`AND r.day >= ${ts(days.from)} AND r.day < ${ts(days.to)}` : sql``}
       AND NOT EXISTS (SELECT 1 FROM contact_day_dirty k WHERE k.contact_id = r.contact_id)
     UNION ALL
     SELECT r.* FROM ${sql.table(set)} s JOIN ${sql.table(fresh)} r ON r.contact_id = s.contact_id
@@ -95,7 +97,7 @@ export async function newVsReturningFromLinks(db: Kysely<Database>, from: Date, 
       FROM messages m WHERE ${receivedIn(split.edges, onNumber(filter))}
       GROUP BY m.contact_id
     ), edge_whole AS MATERIALIZED (
-      SELECT DISTINCT l.contact_id FROM ${currentRowsOf('edge', 'contact_links', 'fresh', channel)} l
+      SELECT DISTINCT l.contact_id FROM ${currentRowsOf('edge', 'contact_links', 'fresh', channel, days)} l
       WHERE l.received AND l.day >= ${ts(days.from)} AND l.day < ${ts(days.to)}
     ), edge_firsts AS MATERIALIZED (
       SELECT f.* FROM ${currentRowsOf('edge', 'contact_firsts', 'fresh_firsts', channel)} f
@@ -130,7 +132,7 @@ export async function replyRowsFromLinks(db: Kysely<Database>, split: LinkSplit,
     WITH ${dirtyCtes(channel)}, edge AS MATERIALIZED (
       SELECT e.contact_id, e.t < ${ts(days.from)} AS at_start, e.replied FROM ${firstSentIn(split.edges, onNumber(filter))} e
     ), edge_whole AS MATERIALIZED (
-      SELECT l.contact_id, l.sent_replied FROM ${currentRowsOf('edge', 'contact_links', 'fresh', channel)} l
+      SELECT l.contact_id, l.sent_replied FROM ${currentRowsOf('edge', 'contact_links', 'fresh', channel, days)} l
       WHERE ${firstIn('sent', days)}
     ), parts AS (
       SELECT c.source, c.n AS sent, c.replied FROM contact_link_counts c WHERE ${countedFirstIn('sent', days, channel)}
