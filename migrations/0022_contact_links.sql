@@ -4,15 +4,16 @@
 -- received message) or was written to, once per business number and once across all of them
 -- (channel ''), as the report is asked with or without a channel filter:
 --  * contact_links keeps the contact's previous such day. A contact is active in the whole days
---    [D1, D2) exactly when one of its rows there has no previous day before D1, so the number of
---    distinct active contacts is the number of those rows;
---  * contact_link_counts counts rows per (channel, kind, day, previous day, source), kept by triggers on
---    contact_links: a 90-day window sums a few thousand counts instead of reading a row per
---    contact and day. The first outbound day in the window carries whether the contact answered
---    (contact_days.first_out_replied), so reply rates by source come from the same counts;
+--    [D1, D2) exactly when one of its rows there has no previous day at or after D1, so the
+--    number of distinct active contacts is the number of those rows;
+--  * contact_link_counts counts rows per (channel, kind, day, previous day, source), kept by
+--    triggers on contact_links: a 90-day window sums a few thousand counts instead of reading
+--    a row per contact and day. The first outbound day in the window carries whether the
+--    contact answered (contact_days.first_out_replied), so reply rates by source come from the
+--    same counts;
 --  * contact_firsts keeps each contact's first inbound message (any kind) and first day with a
---    received one, per channel too: a contact is new in [from, to) exactly when the first is at or after `from`
---    and it received before `to` (src/metrics/contacts/links.ts).
+--    received one, per channel too: a contact is new in [from, to) exactly when the first is at
+--    or after `from` and it received before `to` (src/metrics/contacts/links.ts).
 -- All three are functions of contact_days and contacts, recomputed per contact by the settle
 -- step (src/store/contact-days-repo.ts) from the stored contact_days rows. A contact with a
 -- marked key in contact_day_dirty may be stale: reports subtract its stored rows and add rows

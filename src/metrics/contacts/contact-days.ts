@@ -4,8 +4,8 @@ import type { ReportWindow } from '../window.js';
 const DAY_MS = 86_400_000;
 
 /**
- * A window cut into the whole UTC days inside it, read from contact_days (migration 0013), and
- * the partial spans at either edge, read from messages. `days` is null when no whole day fits,
+ * A window cut into the whole UTC days inside it, read from the contact links (migration 0022,
+ * links.ts), and the partial spans at either edge, read from messages. `days` is null when no whole day fits,
  * and then the one edge is the whole window.
  */
 export type DaySplit = { days: { from: Date; to: Date } | null; edges: { from: Date; to: Date }[] };

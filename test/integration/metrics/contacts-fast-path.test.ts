@@ -9,11 +9,12 @@ import { testDatabases, useFreshStore } from '../../helpers/databases.js';
 import { seedContact, seedMessage, type SeedMessage } from '../../helpers/seed.js';
 
 /**
- * The contacts report's new-vs-returning and reply-rate read contact_days (migration 0013) for
- * whole UTC days and messages at the window's edges; they must equal the direct derivation from
+ * The contacts report's new-vs-returning and reply-rate read the contact links (migration 0022,
+ * built from contact_days, 0013) for whole UTC days and messages at the window's edges (and
+ * contact_days for windows with no whole day); they must equal the direct derivation from
  * messages (test/helpers/contacts-reference.ts) for any window and channel — with every key
- * still marked (read through contact_day_rows), after the settle step stored them, and after a
- * rebuild.
+ * still marked (read through contact_day_rows), partly and wholly settled, after source label
+ * changes, and after a rebuild.
  */
 
 // Deterministic pseudo-random numbers (mulberry32), so a failure reproduces.
