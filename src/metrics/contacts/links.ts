@@ -3,7 +3,7 @@ import type { Database } from '../../store/index.js';
 import type { DaySplit } from './contact-days.js';
 import { firstSentIn, receivedIn } from './edges.js';
 import type { NewVsReturning } from './new-returning.js';
-import { sourceLabel } from './source.js';
+import { sourceLabelOf } from './source.js';
 
 /**
  * The contacts report over a window holding whole UTC days [D1, D2), read from contact links
@@ -141,9 +141,7 @@ export async function replyRowsFromLinks(db: Kysely<Database>, split: LinkSplit,
       UNION ALL
       SELECT l.source, 1, l.sent_replied::int FROM fresh l WHERE ${firstIn('sent', days)}
       UNION ALL
-      -- the label looked up per edge contact (a partial day's few): as a join, the planner hashed
-      -- every contact for them (at 1M, 50,000 for 182: 24 of the statement's 31 ms)
-      SELECT (SELECT ${sourceLabel} FROM contacts ct WHERE ct.id = e.contact_id),
+      SELECT ${sourceLabelOf(sql.ref('e.contact_id'))},
         CASE WHEN e.at_start THEN 1 - (w.contact_id IS NOT NULL)::int WHEN w.contact_id IS NULL THEN 1 ELSE 0 END,
         CASE WHEN e.at_start THEN e.replied::int - coalesce(w.sent_replied, false)::int WHEN w.contact_id IS NULL THEN e.replied::int ELSE 0 END
       FROM edge e LEFT JOIN edge_whole w ON w.contact_id = e.contact_id

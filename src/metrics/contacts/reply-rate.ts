@@ -5,7 +5,7 @@ import type { ReportQuery } from '../window.js';
 import { splitWindow, type DaySplit } from './contact-days.js';
 import { firstSentIn } from './edges.js';
 import { replyRowsFromLinks } from './links.js';
-import { bySource, sourceLabel, type BySource } from './source.js';
+import { bySource, sourceLabelOf, type BySource } from './source.js';
 
 export type ReplyRates = { total: Rate; bySource: BySource<Rate> };
 
@@ -34,10 +34,10 @@ export async function replyRates(db: Kysely<Database>, q: ReportQuery): Promise<
   return { total: rate(replied, sent), bySource: bySource(rows, (r) => rate(Number(r.replied), Number(r.sent)), () => rate(0, 0)) };
 }
 
-/** A window without a whole UTC day: each contact's earliest outbound message in it, by source label (looked up per contact: a day's few). */
+/** A window without a whole UTC day: each contact's earliest outbound message in it, by source label. */
 async function replyRowsFromMessages(db: Kysely<Database>, spans: DaySplit['edges'], channel: string | undefined): Promise<{ source: string; sent: number; replied: number }[]> {
   const { rows } = await sql<{ source: string; sent: number; replied: number }>`
-    SELECT (SELECT ${sourceLabel} FROM contacts ct WHERE ct.id = f.contact_id) AS source,
+    SELECT ${sourceLabelOf(sql.ref('f.contact_id'))} AS source,
       count(*)::int AS sent, count(*) FILTER (WHERE f.replied)::int AS replied
     FROM ${firstSentIn(spans, channel === undefined ? null : sql<boolean>`m.phone_number_id = ${channel}`)} f
     GROUP BY 1`.execute(db);
