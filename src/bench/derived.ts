@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { rebuildBusyHourRollups, rebuildContactDays, rebuildCycleCountRollups, rebuildCycleDurations, rebuildDurationRollups, rebuildMessageRollups, type Database } from '../store/index.js';
+import { rebuildBusyHourRollups, rebuildContactCountRollups, rebuildContactDays, rebuildCycleCountRollups, rebuildCycleDurations, rebuildDurationRollups, rebuildMessageRollups, type Database } from '../store/index.js';
 
 /**
  * Brings every table derived from the seeded history up to date before reports are timed: the
- * per-conversation durations, their rollups, the message count, busy-hours and conversation
- * count rollups, the contact days (the seeder writes base tables only); then it lays the
+ * per-conversation durations, their rollups, the message count, busy-hours, conversation
+ * count and contact count rollups, the contact days (the seeder writes base tables only); then it lays the
  * messages out in arrival order, and ends with VACUUM ANALYZE: statistics for the planner, and
  * the visibility map that lets the reports' index-only scans (a bucket's values in
  * cycle_durations, the rollups) skip the heap.
@@ -17,6 +17,7 @@ export async function buildDerived(db: Kysely<Database>): Promise<void> {
   await rebuildMessageRollups(db);
   await rebuildBusyHourRollups(db);
   await rebuildCycleCountRollups(db);
+  await rebuildContactCountRollups(db);
   await rebuildContactDays(db);
   await messagesInArrivalOrder(db);
   await sql`VACUUM ANALYZE`.execute(db);

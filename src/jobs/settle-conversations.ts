@@ -1,6 +1,6 @@
 import { settleConversations } from '../conversations/index.js';
 import type { Logger } from '../log.js';
-import { compactBusyHourRollups, compactCycleCountRollups, compactDurationRollups, compactMessageRollups, settleContactDays, type Store } from '../store/index.js';
+import { compactBusyHourRollups, compactContactCountRollups, compactCycleCountRollups, compactDurationRollups, compactMessageRollups, settleContactDays, type Store } from '../store/index.js';
 
 /**
  * Keeps derived conversations and first replies current (see settleConversations).
@@ -39,6 +39,8 @@ export async function settleConversationsJob(
     if (foldedBusy) log.debug({ folded: foldedBusy }, 'busy-hours rollups compacted');
     const foldedCounts = await compactCycleCountRollups(store.db);
     if (foldedCounts) log.debug({ folded: foldedCounts }, 'conversation count rollups compacted');
+    const foldedContacts = await compactContactCountRollups(store.db);
+    if (foldedContacts) log.debug({ folded: foldedContacts }, 'contact count rollups compacted');
     // store the contact days marked since (reports compute marked ones themselves: speed only)
     const days = await settleContactDays(store.db);
     if (days) log.debug({ days }, 'contact days settled');

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { rebuildBusyHourRollups, rebuildContactDays, rebuildCycleCountRollups, rebuildCycleDurations, rebuildDurationRollups, rebuildMessageRollups, type Database } from '../store/index.js';
+import { rebuildBusyHourRollups, rebuildContactCountRollups, rebuildContactDays, rebuildCycleCountRollups, rebuildCycleDurations, rebuildDurationRollups, rebuildMessageRollups, type Database } from '../store/index.js';
 
 /** A table derived from the rebuilt ones, recomputed as a whole once the bodies are re-applied. */
 export type AfterReprocessHook = { name: string; run: (db: Kysely<Database>) => Promise<unknown> };
@@ -18,5 +18,6 @@ export const afterReprocess: readonly AfterReprocessHook[] = [
   { name: 'message rollups', run: rebuildMessageRollups },
   { name: 'busy-hours rollups', run: rebuildBusyHourRollups },
   { name: 'conversation count rollups', run: rebuildCycleCountRollups },
+  { name: 'contact count rollups', run: rebuildContactCountRollups },
   { name: 'contact days', run: rebuildContactDays },
 ];

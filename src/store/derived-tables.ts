@@ -4,7 +4,7 @@ import type { Database } from './schema.js';
 /**
  * Every table `wapulse reprocess --rebuild` empties before re-applying the raw bodies: all that
  * is derived from webhook bodies, and the tables derived from those (per-conversation durations;
- * message count, duration, conversation count and busy-hours rollups, their hourly and monthly tables, and contact days with their links, whose
+ * message count, duration, conversation count, contact count and busy-hours rollups, their hourly and monthly tables, and contact days with their links, whose
  * triggers do not fire on TRUNCATE), rebuilt afterwards by src/reprocess/after-reprocess.ts.
  * A table with a foreign key into one of these
  * makes the TRUNCATE fail loudly (no CASCADE) until it is listed: better than emptying a table
@@ -43,6 +43,8 @@ export const DERIVED_TABLES = [
   'duration_rollups_monthly',
   'cycle_count_rollups',
   'cycle_count_rollup_deltas',
+  'contact_count_rollups',
+  'contact_count_rollup_deltas',
 ] as const;
 
 /**

@@ -54,6 +54,7 @@ export { compactDurationRollups, compactDurationRollupsOnce, rebuildDurationRoll
 export { compactMessageRollups, compactMessageRollupsOnce, rebuildMessageRollups, refreshInsideWindow } from './message-rollups-repo.js';
 export { compactBusyHourRollups, compactBusyHourRollupsOnce, rebuildBusyHourRollups } from './busy-hour-rollups-repo.js';
 export { compactCycleCountRollups, compactCycleCountRollupsOnce, rebuildCycleCountRollups } from './cycle-count-rollups-repo.js';
+export { compactContactCountRollups, compactContactCountRollupsOnce, rebuildContactCountRollups } from './contact-count-rollups-repo.js';
 export {
   advanceReprocessRun,
   analyzeRawEvents,

@@ -229,6 +229,14 @@ export interface CycleCountRollupsTable {
   n: ColumnType<number, number, number>;
 }
 
+/** migrations/0023: contacts created and deleted per UTC day and source label (and its deltas table). */
+export interface ContactCountRollupsTable {
+  event: 'created' | 'deleted';
+  day: Timestamp;
+  source: string;
+  n: ColumnType<number, number, number>;
+}
+
 /**
  * Count and exact sum of duration values per UTC day, metric, bucket, and agent (by_agent) or all
  * agents (migrations/0012); the deltas table has the same shape.
@@ -380,6 +388,8 @@ export interface Database {
   duration_rollups_monthly: DurationRollupsMonthlyTable;
   cycle_count_rollups: CycleCountRollupsTable;
   cycle_count_rollup_deltas: CycleCountRollupsTable;
+  contact_count_rollups: ContactCountRollupsTable;
+  contact_count_rollup_deltas: ContactCountRollupsTable;
   reprocess_runs: ReprocessRunsTable;
   contact_days: ContactDaysTable;
   contact_day_dirty: ContactDayDirtyTable;

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleConversations } from '../../../src/conversations/index.js';
 import { generateTraffic } from '../../../src/simulate/index.js';
 import {
-  compactBusyHourRollupsOnce, compactCycleCountRollupsOnce, compactMessageRollupsOnce, rebuildBusyHourRollups, rebuildCycleCountRollups,
-  rebuildMessageRollups, type Store,
+  compactBusyHourRollupsOnce, compactContactCountRollupsOnce, compactCycleCountRollupsOnce, compactMessageRollupsOnce, rebuildBusyHourRollups,
+  rebuildContactCountRollups, rebuildCycleCountRollups, rebuildMessageRollups, type Store,
 } from '../../../src/store/index.js';
 import { testDatabases, type TestStore } from '../../helpers/databases.js';
 import { startTestServer, type TestServer } from '../../helpers/server.js';
@@ -16,7 +16,8 @@ import { HAS_POSTGRES, deliverTwiceShuffled, drainTogether, rowsLeft, secondStor
  * conversations (inbox cycles opened, assigned, closed) at once, appending deltas to the
  * ingest-time rollups — the message counts (migrations/0009), the busy-hours counts (0014) and
  * the conversation counts (0018) — many for the same buckets (a campaign's statuses), while
- * inbound and outbound of one pair race. Then settle (derived cycles opened and closed: more
+ * inbound and outbound of one pair race; new contacts, their inbox sources and earlier
+ * sightings append to the contact counts (0023). Then settle (derived cycles opened and closed: more
  * deltas), and both instances compact every rollup at once in small batches, so their
  * statements interleave. Each compacted rollup must equal a from-scratch rebuild from the stored
  * rows — every delta folded exactly once, and every inside_window flag repaired.
@@ -45,6 +46,13 @@ const ROLLUPS = {
     deltas: 'cycle_count_rollup_deltas',
     columns: 'day, event, opened_by, closed_by, category, unanswered, agent_id, n::int AS n',
     table: 'cycle_count_rollups',
+  },
+  contactCounts: {
+    compactOnce: compactContactCountRollupsOnce,
+    rebuild: rebuildContactCountRollups,
+    deltas: 'contact_count_rollup_deltas',
+    columns: 'event, day, source, n::int AS n',
+    table: 'contact_count_rollups',
   },
 } as const;
 type Name = keyof typeof ROLLUPS;
@@ -88,6 +96,7 @@ describe.skipIf(!HAS_POSTGRES)('rollups under concurrent ingest and two compacti
     expect(outcome.messages.deltasLeft).toBe(0);
     expect(outcome.busyHours.deltasLeft).toBe(0);
     expect(outcome.cycleCounts.deltasLeft).toBe(0);
+    expect(outcome.contactCounts.deltasLeft).toBe(0);
   });
   it('holds substantial rollups, busy-hours of every kind', () => {
     expect(outcome.messages.rebuilt.length).toBeGreaterThan(200);
@@ -96,11 +105,14 @@ describe.skipIf(!HAS_POSTGRES)('rollups under concurrent ingest and two compacti
     expect([...kinds].sort()).toEqual(['agent_reply', 'closed', 'opened', 'opened_by_contact']);
     const events = new Set(outcome.cycleCounts.rebuilt.map((r) => (r as { event: string }).event));
     expect([...events].sort()).toEqual(['closed', 'ended', 'opened']);
+    // contacts of more than one source label: inbox sources, and contacts with none
+    expect(new Set(outcome.contactCounts.rebuilt.map((r) => (r as { source: string }).source)).size).toBeGreaterThan(1);
   });
   it('equals a from-scratch rebuild', () => {
     expect(outcome.messages.compacted).toEqual(outcome.messages.rebuilt);
     expect(outcome.busyHours.compacted).toEqual(outcome.busyHours.rebuilt);
     expect(outcome.cycleCounts.compacted).toEqual(outcome.cycleCounts.rebuilt);
+    expect(outcome.contactCounts.compacted).toEqual(outcome.contactCounts.rebuilt);
   });
   it('keeps the hourly message rollups equal to a rebuild, the two replicas compacting at once', () => {
     expect(hourly.rebuilt.length).toBeGreaterThan(50);
