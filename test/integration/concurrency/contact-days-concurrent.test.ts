@@ -91,11 +91,11 @@ describe.skipIf(!HAS_POSTGRES)('contact days under concurrent ingest and two set
 /** Contact days, links, firsts and the links' counts (zero counts left by the settle step aside). */
 async function snapshot(store: Store): Promise<unknown[]> {
   const { rows } = await sql<{ r: unknown }>`
-    SELECT to_jsonb(t) AS r FROM (
+    SELECT to_jsonb(x) AS r FROM (
       SELECT 'days' AS t, to_jsonb(d) AS row FROM contact_days d
       UNION ALL SELECT 'links', to_jsonb(l) FROM contact_links l
       UNION ALL SELECT 'firsts', to_jsonb(f) FROM contact_firsts f
       UNION ALL SELECT 'counts', to_jsonb(c) FROM contact_link_counts c WHERE c.n <> 0 OR c.replied <> 0
-    ) t ORDER BY to_jsonb(t)::text`.execute(store.db);
+    ) x ORDER BY to_jsonb(x)::text`.execute(store.db);
   return rows.map((x) => x.r);
 }

@@ -60,10 +60,10 @@ async function storeMarkedDaysAsBefore(db: Kysely<Database>): Promise<void> {
 
 async function linkSnapshot(db: Kysely<Database>): Promise<unknown[]> {
   const { rows } = await sql<{ r: unknown }>`
-    SELECT to_jsonb(t) AS r FROM (
+    SELECT to_jsonb(x) AS r FROM (
       SELECT 'links' AS t, to_jsonb(l) AS row FROM contact_links l
       UNION ALL SELECT 'firsts', to_jsonb(f) FROM contact_firsts f
       UNION ALL SELECT 'counts', to_jsonb(c) FROM contact_link_counts c WHERE c.n <> 0 OR c.replied <> 0
-    ) t ORDER BY to_jsonb(t)::text`.execute(db);
+    ) x ORDER BY to_jsonb(x)::text`.execute(db);
   return rows.map((x) => x.r);
 }
