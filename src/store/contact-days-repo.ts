@@ -41,7 +41,8 @@ export async function settleContactDaysOnce(db: Kysely<Database>, batch = SETTLE
 
 /**
  * Replaces the contact_links and contact_firsts rows (migration 0022) of `contacts` with those
- * their stored contact_days rows give now; the counting triggers move contact_link_counts along.
+ * their stored contact_days rows give now; the counting triggers move contact_link_counts and
+ * contact_first_counts (0024) along.
  * A contact's links depend on all its days, so the whole contact is redone, not the keys. The
  * caller holds the settle lock: nothing else writes these tables meanwhile.
  */
@@ -89,7 +90,7 @@ export async function rebuildContactDays(db: Kysely<Database>): Promise<void> {
       ) k CROSS JOIN LATERAL contact_day_rows(k.c, k.d) r
       ORDER BY r.day, r.contact_id`.execute(tx);
     // TRUNCATE, not DELETE: the counting trigger would subtract every row only to start over
-    await sql`TRUNCATE contact_links, contact_link_counts, contact_firsts`.execute(tx);
+    await sql`TRUNCATE contact_links, contact_link_counts, contact_firsts, contact_first_counts`.execute(tx);
     await sql`INSERT INTO contact_links SELECT * FROM contact_link_rows(NULL, false)`.execute(tx);
     await sql`INSERT INTO contact_firsts SELECT * FROM contact_first_rows(NULL, false)`.execute(tx);
   });

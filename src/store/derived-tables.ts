@@ -4,11 +4,11 @@ import type { Database } from './schema.js';
 /**
  * Every table `wapulse reprocess --rebuild` empties before re-applying the raw bodies: all that
  * is derived from webhook bodies, and the tables derived from those (per-conversation durations;
- * message count, duration, conversation count, contact count and busy-hours rollups, their hourly and monthly tables, and contact days with their links, whose
- * triggers do not fire on TRUNCATE), rebuilt afterwards by src/reprocess/after-reprocess.ts.
- * A table with a foreign key into one of these
- * makes the TRUNCATE fail loudly (no CASCADE) until it is listed: better than emptying a table
- * nobody meant to.
+ * message count, duration, conversation count, contact count and busy-hours rollups, their
+ * hourly and monthly tables, and contact days with their links, firsts and counts, whose
+ * triggers do not fire on TRUNCATE), rebuilt afterwards by src/reprocess/after-reprocess.ts. A
+ * table with a foreign key into one of these makes the TRUNCATE fail loudly (no CASCADE) until
+ * it is listed: better than emptying a table nobody meant to.
  *
  * Not listed, on purpose: `agents` (the directory: last writer by event time wins, so replayed
  * agent.upserted events converge on the same rows, while Slack links of agents whose bodies
@@ -35,6 +35,7 @@ export const DERIVED_TABLES = [
   'contact_links',
   'contact_link_counts',
   'contact_firsts',
+  'contact_first_counts',
   'busy_hour_rollups',
   'busy_hour_rollup_deltas',
   'busy_hour_rollups_hourly',

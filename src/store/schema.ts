@@ -342,6 +342,14 @@ export interface ContactFirstsTable {
   first_received_day: Timestamp;
 }
 
+/** contact_firsts rows counted per channel, UTC day of the first inbound message and first received day (migrations/0024). */
+export interface ContactFirstCountsTable {
+  channel: string;
+  inbound_day: Timestamp;
+  received_day: Timestamp;
+  n: ColumnType<number, number, number>;
+}
+
 /** Busy-hours counts per 15-minute bucket, channel and agent (migrations/0014). */
 export interface BusyHourRollupsTable {
   bucket: Timestamp;
@@ -396,6 +404,7 @@ export interface Database {
   contact_links: ContactLinksTable;
   contact_link_counts: ContactLinkCountsTable;
   contact_firsts: ContactFirstsTable;
+  contact_first_counts: ContactFirstCountsTable;
 }
 
 /** The global "seen this body" key of the month-partitioned raw_events (migrations/0007). */

@@ -16,8 +16,9 @@ import { HAS_POSTGRES, deliverTwiceShuffled, drainTogether, rowsLeft, secondStor
  * different transactions at once, on two app instances at 16 requests in flight each — while
  * both replicas settle contact days in small batches the whole time. Reports must equal the
  * direct derivation while marks are left, and once both replicas drained them, the stored rows
- * (contact days, and the links, firsts and counts made from them) must equal a from-scratch rebuild: no recompute read a snapshot that missed a marked message,
- * and no older recompute overwrote a newer one.
+ * (contact days, and the links, firsts and counts of both made from them) must equal a
+ * from-scratch rebuild: no recompute read a snapshot that missed a marked message, and no
+ * older recompute overwrote a newer one.
  */
 const traffic = generateTraffic({ seed: 5, start: new Date('2026-11-02T00:00:00Z'), days: 2, scale: 0.1, tz: 'Asia/Dubai' });
 // Dubai (UTC+4) local day 3 Nov: both edges mid UTC day, no whole UTC day (read from contact
@@ -88,7 +89,7 @@ describe.skipIf(!HAS_POSTGRES)('contact days under concurrent ingest and two set
   it('stored rows equal a from-scratch rebuild', () => expect(settled).toEqual(rebuilt));
 });
 
-/** Contact days, links, firsts and the links' counts (zero counts left by the settle step aside). */
+/** Contact days, links, firsts and the counts of links and firsts (zero counts left by the settle step aside). */
 async function snapshot(store: Store): Promise<unknown[]> {
   const { rows } = await sql<{ r: unknown }>`
     SELECT to_jsonb(x) AS r FROM (
@@ -96,6 +97,7 @@ async function snapshot(store: Store): Promise<unknown[]> {
       UNION ALL SELECT 'links', to_jsonb(l) FROM contact_links l
       UNION ALL SELECT 'firsts', to_jsonb(f) FROM contact_firsts f
       UNION ALL SELECT 'counts', to_jsonb(c) FROM contact_link_counts c WHERE c.n <> 0 OR c.replied <> 0
+      UNION ALL SELECT 'first counts', to_jsonb(k) FROM contact_first_counts k WHERE k.n <> 0
     ) x ORDER BY to_jsonb(x)::text`.execute(store.db);
   return rows.map((x) => x.r);
 }

@@ -11,9 +11,10 @@ import { testDatabases } from '../../helpers/databases.js';
 
 /**
  * Migration 0022 on a database whose contact days were stored under 0021 (the first simulated
- * day), with the other days' keys still marked: the links it backfills from the stored days,
- * read with the marked contacts recomputed, must give the direct derivation's figures at once,
- * and after the settle step the links, firsts and counts must equal a from-scratch rebuild.
+ * day), with the other days' keys still marked: the links it backfills from the stored days
+ * (and the counts of firsts 0024 backfills from those), read with the marked contacts
+ * recomputed, must give the direct derivation's figures at once, and after the settle step the
+ * links, firsts and both counts must equal a from-scratch rebuild.
  */
 const traffic = generateTraffic({ seed: 22, start: new Date('2026-11-02T00:00:00Z'), days: 3, scale: 0.1, tz: 'Asia/Dubai' });
 // Dubai local 3–4 Nov: whole UTC day 3 Nov (the links), both edges mid UTC day, and contacts
@@ -64,6 +65,7 @@ async function linkSnapshot(db: Kysely<Database>): Promise<unknown[]> {
       SELECT 'links' AS t, to_jsonb(l) AS row FROM contact_links l
       UNION ALL SELECT 'firsts', to_jsonb(f) FROM contact_firsts f
       UNION ALL SELECT 'counts', to_jsonb(c) FROM contact_link_counts c WHERE c.n <> 0 OR c.replied <> 0
+      UNION ALL SELECT 'first counts', to_jsonb(k) FROM contact_first_counts k WHERE k.n <> 0
     ) x ORDER BY to_jsonb(x)::text`.execute(db);
   return rows.map((x) => x.r);
 }
