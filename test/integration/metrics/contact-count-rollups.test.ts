@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { contactsReport } from '../../../src/metrics/contacts.js';
 import { contactsBySource, rolledContactCounts } from '../../../src/metrics/contacts/counts.js';
+import { Rng } from '../../../src/simulate/prng.js';
 import { compactContactCountRollups, rebuildContactCountRollups, type Database } from '../../../src/store/index.js';
 import { testDatabases, useFreshStore } from '../../helpers/databases.js';
 import { seedContact } from '../../helpers/seed.js';
@@ -14,25 +15,14 @@ import { seedContact } from '../../helpers/seed.js';
  * with uncompacted deltas, compacted, rebuilt, and after the writes the triggers must follow.
  */
 
-// Deterministic pseudo-random numbers (mulberry32), so a failure reproduces.
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const at = (iso: string) => new Date(iso);
 const HOUR = 3_600_000;
 const BASE = Date.parse('2026-11-01T00:00:00Z');
 
-// whole UTC days; Kolkata local days (edges at 18:30: the first edge is read as its day minus
-// its first 18.5 hours, the last one added); short edges both sides; inside one UTC day (added);
-// most of one day (the day minus its first and last hour); across one midnight (two added
-// edges, no whole day); all history; past all data
+// whole UTC days; Kolkata local days (edges at 18:30: the first edge, 5.5 hours, is added; the
+// last, 18.5 hours, is read as its day minus the 5.5 hours after it); short edges both sides;
+// inside one UTC day (added); most of one day (the day minus its first and last hour); across
+// one midnight (two added edges, no whole day); all history; past all data
 const WINDOWS = [
   { from: at('2026-11-03T00:00:00Z'), to: at('2026-11-10T00:00:00Z') },
   { from: at('2026-11-02T18:30:00Z'), to: at('2026-11-09T18:30:00Z') },
@@ -76,15 +66,15 @@ describe.each(testDatabases)('contact count rollups equal a count over the conta
 
   /** 300 contacts created over 14 days from 1 Nov, every source and first sighting, a fifth deleted later. */
   async function seedVaried(): Promise<void> {
-    const rnd = random(23);
+    // seeded, so a failure reproduces
+    const rnd = new Rng(23);
     const sources = ['manual', 'import', 'api', 'incoming_message', null, null];
     const vias = ['inbound', 'outbound', 'inbox'] as const;
     for (let c = 0; c < 300; c++) {
-      const created = BASE + Math.floor(rnd() * 14 * 24) * HOUR + Math.floor(rnd() * HOUR);
+      const created = BASE + rnd.int(0, 14 * 24 - 1) * HOUR + rnd.int(0, HOUR - 1);
       await seedContact(ctx.store.db, {
-        waId: `c${c}`, createdAt: new Date(created).toISOString(), source: sources[Math.floor(rnd() * sources.length)]!,
-        via: vias[Math.floor(rnd() * vias.length)]!,
-        ...(rnd() < 0.2 ? { deletedAt: new Date(created + Math.floor(rnd() * 5 * 24 * HOUR)).toISOString() } : {}),
+        waId: `c${c}`, createdAt: new Date(created).toISOString(), source: rnd.pick(sources), via: rnd.pick(vias),
+        ...(rnd.chance(0.2) ? { deletedAt: new Date(created + rnd.int(0, 5 * 24 * HOUR - 1)).toISOString() } : {}),
       });
     }
   }
