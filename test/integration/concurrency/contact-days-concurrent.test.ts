@@ -89,7 +89,10 @@ describe.skipIf(!HAS_POSTGRES)('contact days under concurrent ingest and two set
   it('stored rows equal a from-scratch rebuild', () => expect(settled).toEqual(rebuilt));
 });
 
-/** Contact days, links, firsts and the counts of links and firsts (zero counts left by the settle step aside). */
+/**
+ * Contact days, links, firsts, and the counts of links and of firsts (zero counts left by the
+ * settle step aside).
+ */
 async function snapshot(store: Store): Promise<unknown[]> {
   const { rows } = await sql<{ r: unknown }>`
     SELECT to_jsonb(x) AS r FROM (

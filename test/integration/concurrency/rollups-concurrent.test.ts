@@ -17,9 +17,9 @@ import { HAS_POSTGRES, deliverTwiceShuffled, drainTogether, rowsLeft, secondStor
  * ingest-time rollups — the message counts (migrations/0009), the busy-hours counts (0014) and
  * the conversation counts (0018) — many for the same buckets (a campaign's statuses), while
  * inbound and outbound of one pair race; new contacts, their inbox sources and earlier
- * sightings append to the contact counts (0023). Then settle (derived cycles opened and closed: more
- * deltas), and both instances compact every rollup at once in small batches, so their
- * statements interleave. Each compacted rollup must equal a from-scratch rebuild from the stored
+ * sightings append to the contact counts (0023). Then settle (derived cycles opened and
+ * closed: more deltas), and both instances compact every rollup at once in small batches, so
+ * their statements interleave. Each compacted rollup must equal a from-scratch rebuild from the stored
  * rows — every delta folded exactly once, and every inside_window flag repaired.
  */
 const NOW = new Date('2026-11-04T00:00:00Z');
